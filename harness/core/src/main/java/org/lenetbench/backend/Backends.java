@@ -1,0 +1,52 @@
+package org.lenetbench.backend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/** Finds the backends on the class path. */
+public final class Backends {
+    private Backends() {
+    }
+
+    /** Every backend on the class path, sorted by id; a provider that fails to instantiate is reported, not fatal. */
+    public static List<Backend> discover() {
+        List<Backend> found = new ArrayList<>();
+        var iterator = ServiceLoader.load(Backend.class).iterator();
+        while (true) {
+            try {
+                if (!iterator.hasNext()) {
+                    break;
+                }
+                found.add(iterator.next());
+            } catch (ServiceConfigurationError e) {
+                System.err.println("warning: a backend could not be loaded and is left out: " + e.getMessage());
+            }
+        }
+        found.sort(Comparator.comparing(Backend::id));
+        return found;
+    }
+
+    public static Backend byId(String id) {
+        List<Backend> all = discover();
+        return all.stream().filter(b -> b.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown backend '" + id + "'; on the class path: "
+                        + all.stream().map(Backend::id).toList()));
+    }
+
+    /** Opens a network after checking availability and support, with one clear message if either fails. */
+    public static Network open(Backend backend, org.lenetbench.model.ModelSpec model, Device device, int threads) {
+        Availability a = backend.availability();
+        if (a instanceof Availability.Unavailable u) {
+            throw new IllegalStateException("backend " + backend.id() + " is unavailable: " + u.reason());
+        }
+        Support s = backend.supports(model);
+        if (!s.supported()) {
+            throw new UnsupportedOperationException("backend " + backend.id() + " does not support model "
+                    + model.name() + ": " + s.reason());
+        }
+        return backend.open(model, device, threads);
+    }
+}

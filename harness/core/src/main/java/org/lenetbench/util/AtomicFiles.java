@@ -1,0 +1,50 @@
+package org.lenetbench.util;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader never sees half of one: the bytes go to a temporary file in the same
+ * directory, which is then moved over the target (atomically where the file system can).
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    public static void write(Path target, Writer writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".partial");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                writer.writeTo(out);
+            }
+            moveIntoPlace(temp, absolute);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Moves a finished temporary file over {@code target}. */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
