@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.lenetbench.backend.Availability;
 import org.lenetbench.backend.Backend;
 import org.lenetbench.backend.Device;
+import org.lenetbench.backend.ForwardingNetwork;
 import org.lenetbench.backend.Network;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.reference.ReferenceNetwork;

@@ -13,15 +13,15 @@ import org.lenetbench.model.Loss;
  * </ul>
  * Both are evaluated with the usual shift by the extreme value so that nothing overflows.
  */
-final class ReferenceLoss {
+public final class ReferenceLoss {
     private final Loss loss;
 
-    ReferenceLoss(Loss loss) {
+    public ReferenceLoss(Loss loss) {
         this.loss = loss;
     }
 
     /** Returns E for one pattern and writes dE/dy into {@code dy}. */
-    double lossAndGradient(double[] y, int label, double[] dy) {
+    public double lossAndGradient(double[] y, int label, double[] dy) {
         return switch (loss) {
             case Loss.SoftmaxCrossEntropy ce -> {
                 double max = Double.NEGATIVE_INFINITY;

@@ -1,19 +1,14 @@
-package org.lenetbench.conformance;
+package org.lenetbench.backend;
 
-import org.lenetbench.backend.Batch;
-import org.lenetbench.backend.Device;
-import org.lenetbench.backend.LayerKernel;
-import org.lenetbench.backend.LossAndGradients;
-import org.lenetbench.backend.Network;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.optim.OptimizerSpec;
 import org.lenetbench.tensor.NamedTensors;
 
-/** A network that passes every call to another: the base of the deliberately broken test backends. */
-class ForwardingNetwork implements Network {
+/** A network that passes every call to another: a base for decorators (deliberately broken test backends, probes). */
+public class ForwardingNetwork implements Network {
     protected final Network delegate;
 
-    ForwardingNetwork(Network delegate) {
+    public ForwardingNetwork(Network delegate) {
         this.delegate = delegate;
     }
 

@@ -1,0 +1,44 @@
+package org.lenetbench.data;
+
+import java.nio.file.Path;
+
+/** Grey 8-bit images with their labels, in memory: one of MNIST's two splits. */
+public record ImageSet(String name, byte[] pixels, byte[] labels, int count, int rows, int cols) {
+
+    public int pixel(int image, int row, int col) {
+        return pixels[(image * rows + row) * cols + col] & 0xff;
+    }
+
+    public int label(int image) {
+        return labels[image];
+    }
+
+    public int imageSize() {
+        return rows * cols;
+    }
+
+    /** The first {@code n} images (a view that copies nothing when n == count). */
+    public ImageSet first(int n) {
+        if (n >= count) {
+            return this;
+        }
+        return new ImageSet(name + "[0:" + n + "]", java.util.Arrays.copyOf(pixels, n * rows * cols),
+                java.util.Arrays.copyOf(labels, n), n, rows, cols);
+    }
+
+    /** Pairs an images file with a labels file and checks that they belong together. */
+    static ImageSet of(String name, IdxFile images, IdxFile labels, int classes) throws IdxFormatException {
+        Path lp = labels.path();
+        if (images.count() != labels.count()) {
+            throw new IdxFormatException(lp, "has " + labels.count() + " labels but " + images.path().getFileName()
+                    + " has " + images.count() + " images");
+        }
+        byte[] l = labels.data();
+        for (int i = 0; i < l.length; i++) {
+            if ((l[i] & 0xff) >= classes) {
+                throw new IdxFormatException(lp, "label " + i + " is " + (l[i] & 0xff) + ", expected 0.." + (classes - 1));
+            }
+        }
+        return new ImageSet(name, images.data(), l, images.count(), images.dimensions()[1], images.dimensions()[2]);
+    }
+}

@@ -1,0 +1,9 @@
+package org.lenetbench.train;
+
+/**
+ * One epoch: the mean training loss over its steps, the test loss and accuracy after it, the training
+ * time (evaluation excluded) and training throughput, and the evaluation time apart.
+ */
+public record EpochRecord(int epoch, double learningRate, double trainLoss, double testLoss, double testAccuracy,
+        double trainSeconds, double trainImagesPerSecond, double evalSeconds) {
+}

@@ -1,0 +1,38 @@
+package org.lenetbench.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.lenetbench.util.AtomicFiles;
+
+/**
+ * {@code results.json}: {@code {"summary": {...}, "epochs": [{...}, ...], "final": {...}}}, written atomically.
+ * Times are seconds, accuracies fractions in [0, 1].
+ */
+public final class ResultsJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {
+    }
+
+    public static void write(Path file, TrainingResult result) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("summary", result.summary());
+        root.put("epochs", result.epochs());
+        Map<String, Object> fin = new LinkedHashMap<>();
+        Evaluation e = result.finalEvaluation();
+        fin.put("testImages", e.images());
+        fin.put("testLoss", e.loss());
+        fin.put("testAccuracy", e.accuracy());
+        fin.put("trainingSecondsTo99", result.trainingSecondsTo99());
+        fin.put("confusionMatrix", e.confusion());
+        fin.put("misclassifiedTestIndices", e.misclassified());
+        root.put("final", fin);
+        AtomicFiles.write(file, MAPPER.writeValueAsBytes(root));
+    }
+}

@@ -1,0 +1,35 @@
+package org.lenetbench.train;
+
+import java.util.Objects;
+
+import org.lenetbench.model.InitScheme;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.optim.LearningRateSchedule;
+import org.lenetbench.optim.OptimizerSpec;
+
+/**
+ * One training run. {@code trainLimit}/{@code testLimit} of 0 mean the whole split; a positive value uses
+ * the first n images (for quick runs). {@code curvatureSamples} is SDLM's Hessian sample (500 in the paper).
+ */
+public record TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
+        LearningRateSchedule schedule, long seed, int threads, InitScheme init, int trainLimit, int testLimit,
+        int curvatureSamples) {
+
+    public TrainingConfig {
+        Objects.requireNonNull(model);
+        Objects.requireNonNull(optimizer);
+        Objects.requireNonNull(schedule);
+        Objects.requireNonNull(init);
+        require(epochs >= 1, "epochs must be ≥ 1, got " + epochs);
+        require(batchSize >= 1, "batch size must be ≥ 1, got " + batchSize);
+        require(threads >= 1, "threads must be ≥ 1, got " + threads);
+        require(trainLimit >= 0 && testLimit >= 0, "limits must be ≥ 0 (0 = whole split)");
+        require(curvatureSamples >= 1, "curvature samples must be ≥ 1");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.lenetbench.train;
+
+import java.util.List;
+
+import org.lenetbench.tensor.NamedTensors;
+
+/**
+ * Everything a run produced: the summary, one record per epoch, and the final test evaluation (confusion
+ * matrix, misclassified indices). {@code trainingSecondsTo99} is the training time (evaluation excluded)
+ * summed up to the end of the first epoch whose test accuracy reached 99.0 %, or null.
+ */
+public record TrainingResult(RunSummary summary, List<EpochRecord> epochs, Evaluation finalEvaluation,
+        Double trainingSecondsTo99, NamedTensors finalParameters) {
+
+    /** What ran: enough to reproduce it and to compare runs. */
+    public record RunSummary(String backend, String engine, String engineVersion, String device, int threads,
+            String model, String optimizer, String schedule, int batchSize, int epochs, long seed, String init,
+            int trainImages, int testImages, boolean verifiedMnist, String dataDirectory, String javaVersion,
+            String jvmFlags, String startedAt) {
+    }
+}

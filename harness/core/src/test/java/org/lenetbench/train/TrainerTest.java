@@ -1,0 +1,162 @@
+package org.lenetbench.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.lenetbench.backend.Availability;
+import org.lenetbench.backend.Backend;
+import org.lenetbench.backend.Device;
+import org.lenetbench.backend.ForwardingNetwork;
+import org.lenetbench.backend.Network;
+import org.lenetbench.data.Dataset;
+import org.lenetbench.data.ImageSet;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.Models;
+import org.lenetbench.optim.LearningRateSchedule;
+import org.lenetbench.optim.OptimizerSpec;
+import org.lenetbench.reference.ReferenceBackend;
+import org.lenetbench.reference.ReferenceNetwork;
+import org.lenetbench.tensor.NamedTensors;
+import org.lenetbench.tensor.Tensor;
+
+/** The trainer on a small synthetic digit set: it learns, it is reproducible, and it stops on NaN. */
+class TrainerTest {
+
+    /** Class k is a bright horizontal bar at rows 2k+4 .. 2k+5, with noise: easy but not trivial. */
+    static Dataset bars(int train, int test) {
+        return new Dataset(Path.of("synthetic"), barSet("train", train, 1), barSet("test", test, 2), false);
+    }
+
+    private static ImageSet barSet(String name, int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        byte[] pixels = new byte[n * 784];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(10);
+            labels[i] = (byte) k;
+            for (int p = 0; p < 784; p++) {
+                int row = p / 28;
+                int value = r.nextInt(60) + (row == 2 * k + 4 || row == 2 * k + 5 ? 180 : 0);
+                pixels[i * 784 + p] = (byte) Math.min(255, value);
+            }
+        }
+        return new ImageSet(name, pixels, labels, n, 28, 28);
+    }
+
+    private static TrainingConfig config(ModelSpec model, int epochs, OptimizerSpec optimizer,
+            LearningRateSchedule schedule, int batch) {
+        return new TrainingConfig(model, epochs, batch, optimizer, schedule, 5, 1, model.defaultInit(), 0, 0, 500);
+    }
+
+    @Test
+    void learnsAndRecordsEveryEpoch() {
+        TrainingResult r = new Trainer(new ReferenceBackend(), Device.CPU, TrainingListener.NONE).train(
+                config(Models.lenet1(), 2, OptimizerSpec.Adam.DEFAULT, new LearningRateSchedule.Constant(3e-3), 16),
+                bars(400, 200));
+        assertEquals(2, r.epochs().size());
+        EpochRecord last = r.epochs().getLast();
+        assertTrue(last.testAccuracy() > 0.9, "accuracy " + last.testAccuracy());
+        assertTrue(last.trainLoss() < r.epochs().getFirst().trainLoss());
+        assertTrue(last.trainSeconds() > 0 && last.trainImagesPerSecond() > 0 && last.evalSeconds() > 0);
+        int total = 0;
+        for (int[] row : r.finalEvaluation().confusion()) {
+            for (int c : row) {
+                total += c;
+            }
+        }
+        assertEquals(200, total);
+        assertEquals(Math.round(200 * (1 - last.testAccuracy())), r.finalEvaluation().misclassified().length);
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalResultsWithTheReference() {
+        var cfg = config(Models.lenet51998(), 1, OptimizerSpec.Sdlm.PAPER, new LearningRateSchedule.Paper(), 1);
+        Dataset data = bars(60, 20);
+        TrainingResult a = new Trainer(new ReferenceBackend(), Device.CPU, TrainingListener.NONE).train(cfg, data);
+        TrainingResult b = new Trainer(new ReferenceBackend(), Device.CPU, TrainingListener.NONE).train(cfg, data);
+        assertEquals(a.finalParameters(), b.finalParameters());
+        assertEquals(a.epochs().getFirst().trainLoss(), b.epochs().getFirst().trainLoss());
+        assertEquals(a.finalEvaluation().loss(), b.finalEvaluation().loss());
+    }
+
+    @Test
+    void aNaNParameterStopsTrainingNamingBackendEpochStepAndTensor() {
+        Backend poisoned = new BackendWithNaNParameter();
+        var e = assertThrows(NonFiniteException.class, () -> new Trainer(poisoned, Device.CPU, TrainingListener.NONE)
+                .train(config(Models.lenet1(), 2, new OptimizerSpec.Sgd(0), new LearningRateSchedule.Constant(0.01), 10),
+                        bars(50, 10)));
+        assertEquals("backend poisoned, model lenet1, epoch 1, step 5: parameter c3.bias[2] is NaN", e.getMessage());
+    }
+
+    @Test
+    void aNaNLossStopsTrainingAtItsStep() {
+        Backend poisoned = new BackendWithNaNParameter() {
+            @Override
+            public Network open(ModelSpec model, Device device, int threads) {
+                return new ForwardingNetwork(new ReferenceNetwork(model)) {
+                    private int steps;
+
+                    @Override
+                    public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
+                        double loss = delegate.trainStep(batch, learningRate);
+                        return ++steps == 3 ? Double.NaN : loss;
+                    }
+                };
+            }
+        };
+        var e = assertThrows(NonFiniteException.class, () -> new Trainer(poisoned, Device.CPU, TrainingListener.NONE)
+                .train(config(Models.lenet1(), 1, new OptimizerSpec.Sgd(0), new LearningRateSchedule.Constant(0.01), 10),
+                        bars(100, 10)));
+        assertEquals("backend poisoned, model lenet1, epoch 1, step 3: the training loss is NaN", e.getMessage());
+    }
+
+    /** The reference, except that parameters() reports c3.bias[2] as NaN. */
+    private static class BackendWithNaNParameter implements Backend {
+        @Override
+        public String id() {
+            return "poisoned";
+        }
+
+        @Override
+        public String engine() {
+            return "test";
+        }
+
+        @Override
+        public String engineVersion() {
+            return "0";
+        }
+
+        @Override
+        public List<Device> devices() {
+            return List.of(Device.CPU);
+        }
+
+        @Override
+        public Availability availability() {
+            return Availability.AVAILABLE;
+        }
+
+        @Override
+        public Network open(ModelSpec model, Device device, int threads) {
+            return new ForwardingNetwork(new ReferenceNetwork(model)) {
+                @Override
+                public NamedTensors parameters() {
+                    Map<String, Tensor> map = new LinkedHashMap<>(delegate.parameters().asMap());
+                    Tensor bias = map.get("c3.bias").copy();
+                    bias.data()[2] = Float.NaN;
+                    map.put("c3.bias", bias);
+                    return new NamedTensors(map);
+                }
+            };
+        }
+    }
+}
