@@ -1,0 +1,90 @@
+package org.lenetbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.lenetbench.backend.Availability;
+import org.lenetbench.backend.Backend;
+import org.lenetbench.backend.Backends;
+import org.lenetbench.check.CheckResult;
+import org.lenetbench.check.CrossCheck;
+import org.lenetbench.check.Tolerances;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.Models;
+import org.lenetbench.train.ResultsJson;
+import org.lenetbench.util.AtomicFiles;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "crosscheck", description = {
+    "Compare every available backend x model with the fp64 reference (the checks of the conformance kit).",
+    "Exit status 1 if any check fails. The reference itself is included as a self-check."})
+final class CrossCheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backend", description = "Only this backend.")
+    String backend;
+
+    @Option(names = "--model", description = "Only this model.")
+    String model;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write every check as JSON.")
+    Path json;
+
+    @Option(names = "--seed", defaultValue = "20260101", description = "Seed of parameters and batches (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--verbose", description = "One line per check, not per backend and model.")
+    boolean verbose;
+
+    @Mixin
+    RunOptions runOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Backend> backends = backend != null ? List.of(Backends.byId(backend)) : Backends.discover();
+        List<ModelSpec> models = model != null ? List.of(Models.byName(model)) : Models.all();
+        List<CheckResult> all = new ArrayList<>();
+        var out = spec.commandLine().getOut();
+        Table table = new Table("backend", "model", "passed", "failed", "skipped", "worst error", "note");
+        for (Backend b : backends) {
+            if (b.availability() instanceof Availability.Unavailable u) {
+                table.row(b.id(), "*", 0, 0, "all", "", "unavailable: " + u.reason());
+                models.forEach(m -> all.addAll(new CrossCheck(b, null, 1, Tolerances.FLOAT32, seed).run(m)));
+                continue;
+            }
+            CrossCheck check = new CrossCheck(b, runOptions.device(b), runOptions.threads, Tolerances.FLOAT32, seed);
+            for (ModelSpec m : models) {
+                List<CheckResult> results = check.run(m);
+                all.addAll(results);
+                long passed = results.stream().filter(r -> r.status() == CheckResult.Status.PASS).count();
+                long failed = results.stream().filter(CheckResult::failed).count();
+                long skipped = results.size() - passed - failed;
+                double worst = results.stream().mapToDouble(CheckResult::error).filter(e -> !Double.isNaN(e)).max()
+                        .orElse(0);
+                String note = results.stream().filter(CheckResult::failed).findFirst().map(r -> r.check() + ": " + r.detail())
+                        .orElse(results.stream().filter(r -> r.status() == CheckResult.Status.SKIPPED).findFirst()
+                                .map(r -> r.check() + " skipped: " + r.detail()).orElse(""));
+                table.row(b.id(), m.name(), passed, failed, skipped, String.format("%.1e", worst), note);
+                if (verbose) {
+                    results.forEach(r -> out.println("  " + r));
+                }
+            }
+        }
+        table.print(out);
+        if (json != null) {
+            AtomicFiles.write(json, ResultsJson.MAPPER.writeValueAsBytes(all));
+            out.println("wrote " + json);
+        }
+        long failures = all.stream().filter(CheckResult::failed).count();
+        out.println(failures == 0 ? "crosscheck passed" : "crosscheck FAILED: " + failures + " checks");
+        return failures == 0 ? 0 : 1;
+    }
+}

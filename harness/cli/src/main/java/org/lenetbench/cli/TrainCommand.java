@@ -1,0 +1,162 @@
+package org.lenetbench.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.lenetbench.backend.Backend;
+import org.lenetbench.backend.Backends;
+import org.lenetbench.backend.Device;
+import org.lenetbench.cli.TrainingDefaults.OptimizerChoice;
+import org.lenetbench.cli.TrainingDefaults.ScheduleChoice;
+import org.lenetbench.data.Dataset;
+import org.lenetbench.model.InitScheme;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.Models;
+import org.lenetbench.optim.LearningRateSchedule;
+import org.lenetbench.optim.OptimizerSpec;
+import org.lenetbench.params.Safetensors;
+import org.lenetbench.train.ResultsJson;
+import org.lenetbench.train.Trainer;
+import org.lenetbench.train.TrainingConfig;
+import org.lenetbench.train.TrainingResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "train", sortOptions = false,
+        description = {"Train a model with a backend; writes results.json and params.safetensors into --out.",
+            "Defaults: lenet5-1998 uses the paper's recipe (SDLM, batch 1, per-pass schedule); the other models "
+                    + "Adam, lr 1e-3, batch 16."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backend", required = true, description = "Backend id (see `lenet backends`).")
+    String backend;
+
+    @Option(names = "--model", required = true, description = "Model: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = ModelNames.class)
+    String model;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "Passes over the training set (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", description = "Images per step.")
+    Integer batch;
+
+    @Option(names = "--optimizer", description = "sgd, adam or sdlm.")
+    OptimizerChoice optimizer;
+
+    @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum (default ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--lr", description = "Learning rate (the first one for --schedule step; not with --schedule paper).")
+    Double rate;
+
+    @Option(names = "--schedule", description = "constant, step (×--lr-gamma every --lr-every epochs) or paper.")
+    ScheduleChoice schedule;
+
+    @Option(names = "--lr-every", defaultValue = "1", description = "Step schedule: epochs between decays (default ${DEFAULT-VALUE}).")
+    int every;
+
+    @Option(names = "--lr-gamma", defaultValue = "0.5", description = "Step schedule: decay factor (default ${DEFAULT-VALUE}).")
+    double gamma;
+
+    @Option(names = "--init", description = "Initialisation: lecun98 (±2.4/fan-in) or pytorch (±1/√fan-in); default per model.")
+    InitScheme init;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial parameters and the data order (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--train-limit", defaultValue = "0", paramLabel = "N", description = "Train on the first N images only (0 = all).")
+    int trainLimit;
+
+    @Option(names = "--test-limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images only (0 = all).")
+    int testLimit;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default out/BACKEND-MODEL).")
+    Path out;
+
+    @Option(names = "--no-progress", description = "No progress bar (also off when stderr is not a terminal).")
+    boolean noProgress;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    RunOptions runOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelSpec spec = Models.byName(model);
+        Backend b = Backends.byId(backend);
+        TrainingConfig config = config(spec);
+        Device device = runOptions.device(b);
+        Dataset data = dataOptions.load();
+        var err = this.spec.commandLine().getErr();
+        var outw = this.spec.commandLine().getOut();
+        outw.printf("%s on %s (%s %s), %s, batch %d, %s, seed %d%n", spec.name(), b.id(), b.engine(),
+                b.engineVersion(), config.optimizer().id(), config.batchSize(), config.schedule().describe(), seed);
+        outw.flush();
+        boolean progress = !noProgress && System.console() != null && System.console().isTerminal();
+        try (ProgressReporter reporter = new ProgressReporter(outw, progress)) {
+            TrainingResult result = new Trainer(b, device, reporter).train(config, data);
+            Path dir = out != null ? out : Path.of("out", b.id() + "-" + spec.name());
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("model", spec.name());
+            meta.put("backend", b.id());
+            meta.put("epochs", Integer.toString(epochs));
+            meta.put("seed", Long.toString(seed));
+            meta.put("test_accuracy", Double.toString(result.finalEvaluation().accuracy()));
+            Safetensors.write(dir.resolve("params.safetensors"), result.finalParameters(), meta);
+            ResultsJson.write(dir.resolve("results.json"), result);
+            outw.printf("test accuracy %.2f%% (%d of %d wrong), threads used: %d; wrote %s and %s%n",
+                    100 * result.finalEvaluation().accuracy(), result.finalEvaluation().misclassified().length,
+                    result.finalEvaluation().images(), result.summary().threads(), dir.resolve("results.json"),
+                    dir.resolve("params.safetensors"));
+        }
+        err.flush();
+        return 0;
+    }
+
+    TrainingConfig config(ModelSpec spec) {
+        TrainingDefaults defaults = TrainingDefaults.of(spec);
+        OptimizerChoice opt = optimizer != null ? optimizer : defaults.optimizer;
+        ScheduleChoice sched = schedule != null ? schedule
+                : optimizer == null ? defaults.schedule : opt == OptimizerChoice.SDLM ? ScheduleChoice.PAPER
+                : ScheduleChoice.CONSTANT;
+        if (sched == ScheduleChoice.PAPER && rate != null) {
+            throw new IllegalArgumentException("--schedule paper fixes the learning rates (5e-4 … 1e-5); drop --lr "
+                    + "or choose --schedule constant|step");
+        }
+        if (momentum != 0 && opt != OptimizerChoice.SGD) {
+            throw new IllegalArgumentException("--momentum applies to --optimizer sgd only");
+        }
+        double lr = rate != null ? rate
+                : optimizer == null && !Double.isNaN(defaults.rate) ? defaults.rate : TrainingDefaults.rateFor(opt);
+        OptimizerSpec optimizerSpec = switch (opt) {
+            case SGD -> new OptimizerSpec.Sgd(momentum);
+            case ADAM -> OptimizerSpec.Adam.DEFAULT;
+            case SDLM -> OptimizerSpec.Sdlm.PAPER;
+        };
+        LearningRateSchedule lrs = switch (sched) {
+            case CONSTANT -> new LearningRateSchedule.Constant(lr);
+            case STEP -> new LearningRateSchedule.Step(lr, gamma, every);
+            case PAPER -> new LearningRateSchedule.Paper();
+        };
+        int batchSize = batch != null ? batch : defaults.batch;
+        return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads,
+                init != null ? init : spec.defaultInit(), trainLimit, testLimit, 500);
+    }
+
+    static final class ModelNames extends java.util.ArrayList<String> {
+        ModelNames() {
+            super(Models.names());
+        }
+    }
+}

