@@ -30,8 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", sortOptions = false,
         description = {"Train a model with a backend; writes results.json and params.safetensors into --out.",
-            "Defaults: lenet5-1998 uses the paper's recipe (SDLM, batch 1, per-pass schedule); the other models "
-                    + "Adam, lr 1e-3, batch 16."})
+            "Defaults: Adam, lr 1e-3, batch 16. --optimizer sdlm: the paper's recipe (batch 1, per-pass schedule)."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,19 +45,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "1", description = "Passes over the training set (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", description = "Images per step.")
+    @Option(names = "--batch", description = "Images per step (default 16; 1 with --optimizer sdlm).")
     Integer batch;
 
-    @Option(names = "--optimizer", description = "sgd, adam or sdlm.")
+    @Option(names = "--optimizer", description = "sgd, adam (default) or sdlm.")
     OptimizerChoice optimizer;
 
     @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum (default ${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--lr", description = "Learning rate (the first one for --schedule step; not with --schedule paper).")
+    @Option(names = "--lr", description = "Learning rate (default: adam 1e-3, sgd 0.01); the first one for --schedule "
+            + "step; not with --schedule paper.")
     Double rate;
 
-    @Option(names = "--schedule", description = "constant, step (×--lr-gamma every --lr-every epochs) or paper.")
+    @Option(names = "--schedule", description = "constant, step (×--lr-gamma every --lr-every epochs) or paper "
+            + "(default: paper with sdlm, else constant).")
     ScheduleChoice schedule;
 
     @Option(names = "--lr-every", defaultValue = "1", description = "Step schedule: epochs between decays (default ${DEFAULT-VALUE}).")
@@ -125,11 +126,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     TrainingConfig config(ModelSpec spec) {
-        TrainingDefaults defaults = TrainingDefaults.of(spec);
-        OptimizerChoice opt = optimizer != null ? optimizer : defaults.optimizer;
-        ScheduleChoice sched = schedule != null ? schedule
-                : optimizer == null ? defaults.schedule : opt == OptimizerChoice.SDLM ? ScheduleChoice.PAPER
-                : ScheduleChoice.CONSTANT;
+        OptimizerChoice opt = optimizer != null ? optimizer : TrainingDefaults.OPTIMIZER;
+        ScheduleChoice sched = schedule != null ? schedule : TrainingDefaults.scheduleFor(opt);
         if (sched == ScheduleChoice.PAPER && rate != null) {
             throw new IllegalArgumentException("--schedule paper fixes the learning rates (5e-4 … 1e-5); drop --lr "
                     + "or choose --schedule constant|step");
@@ -137,8 +135,7 @@ final class TrainCommand implements Callable<Integer> {
         if (momentum != 0 && opt != OptimizerChoice.SGD) {
             throw new IllegalArgumentException("--momentum applies to --optimizer sgd only");
         }
-        double lr = rate != null ? rate
-                : optimizer == null && !Double.isNaN(defaults.rate) ? defaults.rate : TrainingDefaults.rateFor(opt);
+        double lr = rate != null ? rate : TrainingDefaults.rateFor(opt);
         OptimizerSpec optimizerSpec = switch (opt) {
             case SGD -> new OptimizerSpec.Sgd(momentum);
             case ADAM -> OptimizerSpec.Adam.DEFAULT;
@@ -149,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
             case STEP -> new LearningRateSchedule.Step(lr, gamma, every);
             case PAPER -> new LearningRateSchedule.Paper();
         };
-        int batchSize = batch != null ? batch : defaults.batch;
+        int batchSize = batch != null ? batch : TrainingDefaults.batchFor(opt);
         return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads,
                 init != null ? init : spec.defaultInit(), trainLimit, testLimit, 500);
     }

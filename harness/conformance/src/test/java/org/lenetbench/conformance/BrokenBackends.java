@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.lenetbench.backend.Availability;
 import org.lenetbench.backend.Backend;
-import org.lenetbench.backend.Device;
+import org.lenetbench.backend.ForwardingBackend;
 import org.lenetbench.backend.ForwardingNetwork;
-import org.lenetbench.backend.Network;
-import org.lenetbench.model.ModelSpec;
-import org.lenetbench.reference.ReferenceNetwork;
+import org.lenetbench.reference.ReferenceBackend;
 import org.lenetbench.tensor.NamedTensors;
 import org.lenetbench.tensor.Tensor;
 
@@ -62,41 +59,11 @@ final class BrokenBackends {
     }
 
     private static Backend broken(String id, UnaryOperator<NamedTensors> corrupt) {
-        return new Backend() {
+        return new ForwardingBackend(new ReferenceBackend(), id, network -> new ForwardingNetwork(network) {
             @Override
-            public String id() {
-                return id;
+            public void loadParameters(NamedTensors parameters) {
+                delegate.loadParameters(corrupt.apply(parameters));
             }
-
-            @Override
-            public String engine() {
-                return "reference with a deliberate bug";
-            }
-
-            @Override
-            public String engineVersion() {
-                return "test";
-            }
-
-            @Override
-            public List<Device> devices() {
-                return List.of(Device.CPU);
-            }
-
-            @Override
-            public Availability availability() {
-                return Availability.AVAILABLE;
-            }
-
-            @Override
-            public Network open(ModelSpec model, Device device, int threads) {
-                return new ForwardingNetwork(new ReferenceNetwork(model)) {
-                    @Override
-                    public void loadParameters(NamedTensors parameters) {
-                        delegate.loadParameters(corrupt.apply(parameters));
-                    }
-                };
-            }
-        };
+        });
     }
 }

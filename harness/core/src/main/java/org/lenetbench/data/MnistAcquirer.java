@@ -238,23 +238,15 @@ public final class MnistAcquirer {
 
     /** Writes the uncompressed content to a temporary file in the cache, verifies it, then moves it into place. */
     private void store(MnistFiles f, InputStream content, String source) throws IOException {
-        Path cache = config.cacheDir();
-        Files.createDirectories(cache);
-        Path temp = Files.createTempFile(cache, "." + f.fileName(), ".partial");
-        try {
-            try (var out = Files.newOutputStream(temp)) {
-                content.transferTo(out);
-            }
-            String sha = Checksums.sha256OfContent(temp);
+        Path target = config.cacheDir().resolve(f.fileName());
+        AtomicFiles.write(target, content::transferTo, written -> {
+            String sha = Checksums.sha256OfContent(written);
             if (!sha.equals(f.sha256())) {
                 throw new ChecksumMismatchException(f.fileName() + " from " + source + " has SHA-256 " + sha
                         + ", expected " + f.sha256() + " (not stored)");
             }
-            AtomicFiles.moveIntoPlace(temp, cache.resolve(f.fileName()));
-            log.accept("verified and cached " + cache.resolve(f.fileName()));
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
+        log.accept("verified and cached " + target);
     }
 
     private String unavailableMessage(List<MnistFiles> missing, Map<String, String> failures) {

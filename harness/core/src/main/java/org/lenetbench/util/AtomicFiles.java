@@ -24,7 +24,17 @@ public final class AtomicFiles {
         write(target, out -> out.write(bytes));
     }
 
+    /** Checks the finished temporary file before it replaces the target; throws to keep it out. */
+    @FunctionalInterface
+    public interface Check {
+        void verify(Path written) throws IOException;
+    }
+
     public static void write(Path target, Writer writer) throws IOException {
+        write(target, writer, written -> { });
+    }
+
+    public static void write(Path target, Writer writer, Check check) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
@@ -33,6 +43,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.writeTo(out);
             }
+            check.verify(temp);
             moveIntoPlace(temp, absolute);
         } finally {
             Files.deleteIfExists(temp);

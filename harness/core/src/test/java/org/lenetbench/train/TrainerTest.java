@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
-import org.lenetbench.backend.Availability;
 import org.lenetbench.backend.Backend;
 import org.lenetbench.backend.Device;
+import org.lenetbench.backend.ForwardingBackend;
 import org.lenetbench.backend.ForwardingNetwork;
 import org.lenetbench.backend.Network;
 import org.lenetbench.data.Dataset;
@@ -23,7 +23,6 @@ import org.lenetbench.model.Models;
 import org.lenetbench.optim.LearningRateSchedule;
 import org.lenetbench.optim.OptimizerSpec;
 import org.lenetbench.reference.ReferenceBackend;
-import org.lenetbench.reference.ReferenceNetwork;
 import org.lenetbench.tensor.NamedTensors;
 import org.lenetbench.tensor.Tensor;
 
@@ -89,7 +88,7 @@ class TrainerTest {
 
     @Test
     void aNaNParameterStopsTrainingNamingBackendEpochStepAndTensor() {
-        Backend poisoned = new BackendWithNaNParameter();
+        Backend poisoned = backendWithNaNParameter();
         var e = assertThrows(NonFiniteException.class, () -> new Trainer(poisoned, Device.CPU, TrainingListener.NONE)
                 .train(config(Models.lenet1(), 2, new OptimizerSpec.Sgd(0), new LearningRateSchedule.Constant(0.01), 10),
                         bars(50, 10)));
@@ -98,65 +97,53 @@ class TrainerTest {
 
     @Test
     void aNaNLossStopsTrainingAtItsStep() {
-        Backend poisoned = new BackendWithNaNParameter() {
-            @Override
-            public Network open(ModelSpec model, Device device, int threads) {
-                return new ForwardingNetwork(new ReferenceNetwork(model)) {
-                    private int steps;
+        Backend poisoned = poisoned(network -> new ForwardingNetwork(network) {
+            private int steps;
 
-                    @Override
-                    public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
-                        double loss = delegate.trainStep(batch, learningRate);
-                        return ++steps == 3 ? Double.NaN : loss;
-                    }
-                };
+            @Override
+            public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
+                double loss = delegate.trainStep(batch, learningRate);
+                return ++steps == 3 ? Double.NaN : loss;
             }
-        };
+        });
         var e = assertThrows(NonFiniteException.class, () -> new Trainer(poisoned, Device.CPU, TrainingListener.NONE)
                 .train(config(Models.lenet1(), 1, new OptimizerSpec.Sgd(0), new LearningRateSchedule.Constant(0.01), 10),
                         bars(100, 10)));
         assertEquals("backend poisoned, model lenet1, epoch 1, step 3: the training loss is NaN", e.getMessage());
     }
 
+    @Test
+    void anUnsupportedOptimizerIsRefusedInOneLine() {
+        Backend noSdlm = new ForwardingBackend(new ReferenceBackend(), "poisoned", network -> network) {
+            @Override
+            public org.lenetbench.backend.Support supports(OptimizerSpec optimizer) {
+                return optimizer instanceof OptimizerSpec.Sdlm
+                        ? org.lenetbench.backend.Support.unsupported("no second-order pass")
+                        : org.lenetbench.backend.Support.SUPPORTED;
+            }
+        };
+        var e = assertThrows(UnsupportedOperationException.class, () -> new Trainer(noSdlm, Device.CPU,
+                TrainingListener.NONE).train(config(Models.lenet1(), 1, OptimizerSpec.Sdlm.PAPER,
+                        new LearningRateSchedule.Paper(), 1), bars(10, 10)));
+        assertEquals("backend poisoned does not support optimizer sdlm: no second-order pass", e.getMessage());
+    }
+
+    /** The reference under the id "poisoned", its networks wrapped by {@code wrap}. */
+    private static Backend poisoned(UnaryOperator<Network> wrap) {
+        return new ForwardingBackend(new ReferenceBackend(), "poisoned", wrap);
+    }
+
     /** The reference, except that parameters() reports c3.bias[2] as NaN. */
-    private static class BackendWithNaNParameter implements Backend {
-        @Override
-        public String id() {
-            return "poisoned";
-        }
-
-        @Override
-        public String engine() {
-            return "test";
-        }
-
-        @Override
-        public String engineVersion() {
-            return "0";
-        }
-
-        @Override
-        public List<Device> devices() {
-            return List.of(Device.CPU);
-        }
-
-        @Override
-        public Availability availability() {
-            return Availability.AVAILABLE;
-        }
-
-        @Override
-        public Network open(ModelSpec model, Device device, int threads) {
-            return new ForwardingNetwork(new ReferenceNetwork(model)) {
-                @Override
-                public NamedTensors parameters() {
-                    Map<String, Tensor> map = new LinkedHashMap<>(delegate.parameters().asMap());
-                    Tensor bias = map.get("c3.bias").copy();
-                    bias.data()[2] = Float.NaN;
-                    map.put("c3.bias", bias);
-                    return new NamedTensors(map);
-                }
-            };
-        }
+    private static Backend backendWithNaNParameter() {
+        return poisoned(network -> new ForwardingNetwork(network) {
+            @Override
+            public NamedTensors parameters() {
+                Map<String, Tensor> map = new LinkedHashMap<>(delegate.parameters().asMap());
+                Tensor bias = map.get("c3.bias").copy();
+                bias.data()[2] = Float.NaN;
+                map.put("c3.bias", bias);
+                return new NamedTensors(map);
+            }
+        });
     }
 }
