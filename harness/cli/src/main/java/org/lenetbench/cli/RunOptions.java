@@ -1,6 +1,7 @@
 package org.lenetbench.cli;
 
 import org.lenetbench.backend.Backend;
+import org.lenetbench.backend.Backends;
 import org.lenetbench.backend.Device;
 
 import picocli.CommandLine.Option;
@@ -14,6 +15,7 @@ final class RunOptions {
     String device;
 
     Device device(Backend backend) {
+        Backends.requireAvailable(backend);
         if (device == null) {
             if (backend.devices().isEmpty()) {
                 throw new IllegalStateException("backend " + backend.id() + " lists no device");

@@ -41,9 +41,38 @@ class LenetCommandTest {
         Run r = run("backends", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode rows = ResultsJson.MAPPER.readTree(r.out());
-        JsonNode reference = rows.get(0);
-        assertEquals("reference", reference.get("id").asText());
+        JsonNode reference = byId(rows, "reference");
         assertTrue(reference.get("available").asBoolean());
+        assertEquals("cpu", reference.get("devices").get(0).asText());
+        JsonNode unavailable = byId(rows, "test-unavailable");
+        assertTrue(!unavailable.get("available").asBoolean());
+        assertEquals("libnothing.so: cannot open shared object file", unavailable.get("reason").asText());
+    }
+
+    @Test
+    void crosscheckFailsAWrongBackendWithExitStatusOne() {
+        Run r = run("crosscheck", "--backend", "test-wrong-scores", "--model", "lenet5");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("forward: scores[0]") && r.out().contains("crosscheck FAILED"), r.out());
+    }
+
+    @Test
+    void anUnavailableBackendIsSkippedWithItsReasonAndRefusedForTraining() {
+        Run check = run("crosscheck", "--backend", "test-unavailable", "--model", "lenet1");
+        assertEquals(0, check.exit(), check.out() + check.err());
+        assertTrue(check.out().contains("unavailable: libnothing.so"), check.out());
+        Run train = run("train", "--backend", "test-unavailable", "--model", "lenet1", "--device", "cpu");
+        assertEquals(2, train.exit());
+        assertTrue(train.err().contains("backend test-unavailable is unavailable: libnothing.so"), train.err());
+    }
+
+    private static JsonNode byId(JsonNode rows, String id) {
+        for (JsonNode row : rows) {
+            if (row.get("id").asText().equals(id)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no backend " + id + " in " + rows);
     }
 
     @Test

@@ -36,12 +36,16 @@ public final class Backends {
                         + all.stream().map(Backend::id).toList()));
     }
 
-    /** Opens a network after checking availability and support, with one clear message if either fails. */
-    public static Network open(Backend backend, org.lenetbench.model.ModelSpec model, Device device, int threads) {
-        Availability a = backend.availability();
-        if (a instanceof Availability.Unavailable u) {
+    /** Throws with the backend's reason if it cannot run here. */
+    public static void requireAvailable(Backend backend) {
+        if (backend.availability() instanceof Availability.Unavailable u) {
             throw new IllegalStateException("backend " + backend.id() + " is unavailable: " + u.reason());
         }
+    }
+
+    /** Opens a network after checking availability and support, with one clear message if either fails. */
+    public static Network open(Backend backend, org.lenetbench.model.ModelSpec model, Device device, int threads) {
+        requireAvailable(backend);
         Support s = backend.supports(model);
         if (!s.supported()) {
             throw new UnsupportedOperationException("backend " + backend.id() + " does not support model "
