@@ -245,12 +245,9 @@ public final class CrossCheck {
                 float[] start = initial.get(p.name()).data();
                 float[] da = delta(after.get(p.name()).data(), start);
                 float[] dr = delta(expected.get(p.name()).data(), start);
-                TensorDiff d;
-                if (optimizer instanceof OptimizerSpec.Adam) {
-                    d = TensorDiff.of(da, dr, signIsDetermined(referenceGradients.get(p.name()).data()));
-                } else {
-                    d = TensorDiff.of(da, dr);
-                }
+                boolean[] include = optimizer instanceof OptimizerSpec.Adam
+                        ? signIsDetermined(referenceGradients.get(p.name()).data()) : null;
+                TensorDiff d = TensorDiff.of(da, dr, include, storageResolution(after.get(p.name()).data(), start));
                 if (!(d.error() <= worst)) {
                     worst = d.error();
                     detail = d.describe("Δ" + p.name());
@@ -351,6 +348,15 @@ public final class CrossCheck {
             d[i] = after[i] - before[i];
         }
         return d;
+    }
+
+    /** One float32 ulp of each parameter: a step is only stored to that resolution. */
+    private static float[] storageResolution(float[] after, float[] before) {
+        float[] ulp = new float[after.length];
+        for (int i = 0; i < ulp.length; i++) {
+            ulp[i] = Math.ulp(Math.max(Math.abs(after[i]), Math.abs(before[i])));
+        }
+        return ulp;
     }
 
     private static boolean[] signIsDetermined(float[] gradient) {

@@ -12,6 +12,14 @@ public record TensorDiff(double error, int index, float actual, float expected) 
 
     /** As {@link #of(float[], float[])}, over the elements where {@code include[i]} (all if null). */
     public static TensorDiff of(float[] actual, float[] expected, boolean[] include) {
+        return of(actual, expected, include, null);
+    }
+
+    /**
+     * As above, forgiving {@code slack[i]} of each element's absolute difference (null: none) — the
+     * resolution below which two float32 results cannot be told apart.
+     */
+    public static TensorDiff of(float[] actual, float[] expected, boolean[] include, float[] slack) {
         if (actual.length != expected.length) {
             throw new IllegalArgumentException("length " + actual.length + " vs expected " + expected.length);
         }
@@ -28,7 +36,8 @@ public record TensorDiff(double error, int index, float actual, float expected) 
             if (include != null && !include[i]) {
                 continue;
             }
-            double e = Math.abs((double) actual[i] - expected[i]) / scale;
+            double difference = Math.abs((double) actual[i] - expected[i]);
+            double e = (slack == null ? difference : Math.max(0, difference - slack[i])) / scale;
             if (Double.isNaN(e)) {
                 return new TensorDiff(Double.NaN, i, actual[i], expected[i]);
             }

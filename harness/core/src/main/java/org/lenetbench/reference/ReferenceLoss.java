@@ -11,7 +11,8 @@ import org.lenetbench.model.Loss;
  * <li>MAP: {@code E = y_D + log(e^(−j) + Σ_i e^(−y_i))}, {@code dE/dy_i = [i = D] − e^(−y_i) / (e^(−j) + Σ_k e^(−y_k))},
  *     ω = 1 for the correct class and 0 elsewhere (the paper's term, E ≈ y_D).</li>
  * </ul>
- * Both are evaluated with the usual shift by the extreme value so that nothing overflows.
+ * Both are evaluated with the usual shift by the extreme value so that nothing overflows. Backends may use
+ * this class for the per-pattern loss (ten values per pattern: the cost is negligible).
  */
 public final class ReferenceLoss {
     private final Loss loss;
@@ -55,13 +56,12 @@ public final class ReferenceLoss {
     }
 
     /** Writes ω, the curvature weights of the scores, into {@code omega}. */
-    void curvatureWeights(double[] y, int label, double[] omega) {
+    public void curvatureWeights(double[] y, int label, double[] omega) {
         switch (loss) {
             case Loss.SoftmaxCrossEntropy ce -> {
-                double[] scratch = new double[y.length];
-                lossAndGradient(y, label, scratch);
+                lossAndGradient(y, label, omega); // omega holds p − onehot for a moment
                 for (int i = 0; i < y.length; i++) {
-                    double p = scratch[i] + (i == label ? 1 : 0);
+                    double p = omega[i] + (i == label ? 1 : 0);
                     omega[i] = p * (1 - p);
                 }
             }

@@ -1,0 +1,22 @@
+package org.lenetbench.vector;
+
+/**
+ * The inner loops every layer is built from, over slices of float arrays. Two implementations that the
+ * tests hold against each other: {@link ScalarOps} (plain loops, the readable definition) and
+ * {@link VectorOps} (jdk.incubator.vector, the fast one). Nothing here names a Vector API type, so the
+ * backend can load and report itself unavailable when the incubator module is missing.
+ */
+interface FloatOps {
+
+    /** {@code y[yOff + i] += a · x[xOff + i]} for i in [0, n). */
+    void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** {@code Σ x[xOff + i] · y[yOff + i]} for i in [0, n). */
+    float dot(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** {@code Σ x[off + i]} for i in [0, n). */
+    float sum(float[] x, int off, int n);
+
+    /** Lanes per vector (1 for the scalar path): shown in the engine version and in benchmark results. */
+    int lanes();
+}

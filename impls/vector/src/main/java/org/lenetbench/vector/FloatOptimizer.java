@@ -1,0 +1,73 @@
+package org.lenetbench.vector;
+
+import org.lenetbench.optim.OptimizerSpec;
+
+/**
+ * The harness's optimizers ({@link OptimizerSpec}) in float32 over the trainable parameters in canonical
+ * order: the same formulas, element by element; the scalars of Adam's bias correction in double.
+ */
+final class FloatOptimizer {
+    private final OptimizerSpec spec;
+    private final float[][] first;
+    private final float[][] second;
+    private float[][] curvature;
+    private long step;
+
+    FloatOptimizer(OptimizerSpec spec, FloatParameters params) {
+        this.spec = spec;
+        this.first = params.newGradients();
+        this.second = params.newGradients();
+    }
+
+    OptimizerSpec spec() {
+        return spec;
+    }
+
+    void setCurvature(float[][] h) {
+        this.curvature = h;
+    }
+
+    /** One update of every trainable tensor {@code values[k]} from {@code gradients[k]}. */
+    void apply(float[][] values, float[][] gradients, double learningRate) {
+        step++;
+        for (int k = 0; k < values.length; k++) {
+            float[] w = values[k];
+            float[] g = gradients[k];
+            switch (spec) {
+                case OptimizerSpec.Sgd sgd -> {
+                    float[] v = first[k];
+                    float mu = (float) sgd.momentum();
+                    float lr = (float) learningRate;
+                    for (int i = 0; i < w.length; i++) {
+                        v[i] = mu * v[i] + g[i];
+                        w[i] -= lr * v[i];
+                    }
+                }
+                case OptimizerSpec.Adam adam -> {
+                    float[] m = first[k];
+                    float[] v = second[k];
+                    float b1 = (float) adam.beta1();
+                    float b2 = (float) adam.beta2();
+                    float c1 = (float) (1 / (1 - Math.pow(adam.beta1(), step)));
+                    float c2 = (float) (1 / (1 - Math.pow(adam.beta2(), step)));
+                    float lr = (float) learningRate;
+                    float eps = (float) adam.epsilon();
+                    for (int i = 0; i < w.length; i++) {
+                        m[i] = b1 * m[i] + (1 - b1) * g[i];
+                        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                        w[i] -= lr * (m[i] * c1) / ((float) Math.sqrt(v[i] * c2) + eps);
+                    }
+                }
+                case OptimizerSpec.Sdlm sdlm -> {
+                    if (curvature == null) {
+                        throw new IllegalStateException("SDLM: no curvature set before the step");
+                    }
+                    float[] h = curvature[k];
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] -= (float) (learningRate / (sdlm.mu() + h[i])) * g[i];
+                    }
+                }
+            }
+        }
+    }
+}

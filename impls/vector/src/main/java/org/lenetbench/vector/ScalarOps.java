@@ -1,0 +1,39 @@
+package org.lenetbench.vector;
+
+/** The plain-loop definition of {@link FloatOps}. */
+final class ScalarOps implements FloatOps {
+    static final ScalarOps INSTANCE = new ScalarOps();
+
+    private ScalarOps() {
+    }
+
+    @Override
+    public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += a * x[xOff + i];
+        }
+    }
+
+    @Override
+    public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s += x[xOff + i] * y[yOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float sum(float[] x, int off, int n) {
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s += x[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public int lanes() {
+        return 1;
+    }
+}

@@ -1,0 +1,65 @@
+package org.lenetbench.vector;
+
+import org.lenetbench.model.Activation;
+import org.lenetbench.model.Shape;
+
+/** Element-wise squashing in float; tanh through {@link Math#tanh} (double), rounded once. */
+final class VectorActivation extends VectorLayer {
+    private static final float A = (float) Activation.SCALED_TANH_A;
+    private static final float S = (float) Activation.SCALED_TANH_S;
+    private final Activation.Function function;
+
+    VectorActivation(Activation spec, Shape in) {
+        super(in, in);
+        this.function = spec.function();
+    }
+
+    @Override
+    void forward(float[] x, float[] y) {
+        int n = in.size();
+        switch (function) {
+            case SCALED_TANH -> {
+                for (int i = 0; i < n; i++) {
+                    y[i] = A * (float) Math.tanh(S * x[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) Math.tanh(x[i]);
+                }
+            }
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    y[i] = Math.max(0f, x[i]);
+                }
+            }
+        }
+    }
+
+    /** The derivative from the output y, which forward already computed: no second tanh. */
+    @Override
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients) {
+        if (dx == null) {
+            return;
+        }
+        int n = in.size();
+        switch (function) {
+            case SCALED_TANH -> {
+                // f = A·tanh(S·a)  ⇒  f' = A·S·(1 − tanh²) = S·(A − f²/A)
+                for (int i = 0; i < n; i++) {
+                    dx[i] = S * (A - y[i] * y[i] / A) * dy[i];
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    dx[i] = (1 - y[i] * y[i]) * dy[i];
+                }
+            }
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    dx[i] = x[i] > 0 ? dy[i] : 0f;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.lenetbench.vector;
+
+import org.lenetbench.model.Activation;
+import org.lenetbench.model.Convolution;
+import org.lenetbench.model.FullyConnected;
+import org.lenetbench.model.Layer;
+import org.lenetbench.model.Output;
+import org.lenetbench.model.Shape;
+import org.lenetbench.model.Subsampling;
+
+/**
+ * One layer for one sample in float32, CHW layout. Layers read the shared parameter arrays and never
+ * write them, so workers can run them concurrently; each worker passes its own gradient arrays.
+ */
+abstract class VectorLayer {
+    final Shape in;
+    final Shape out;
+
+    VectorLayer(Shape in, Shape out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    abstract void forward(float[] x, float[] y);
+
+    /**
+     * From dE/dy writes dE/dx (unless {@code dx} is null: the first layer) and adds this sample's parameter
+     * gradients into {@code gradients} (indexed by {@link FloatParameters#gradientIndex}).
+     */
+    abstract void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients);
+
+    static VectorLayer of(Layer layer, Shape in, FloatParameters params, FloatOps ops) {
+        return switch (layer) {
+            case Convolution c -> new VectorConvolution(c, in, params, ops);
+            case Subsampling s -> new VectorSubsampling(s, in, params);
+            case Activation a -> new VectorActivation(a, in);
+            case FullyConnected f -> new VectorFullyConnected(f.name(), in, f.outputs(), params, ops);
+            case Output o when o.kind() == Output.Kind.LINEAR ->
+                    new VectorFullyConnected(o.name(), in, o.classes(), params, ops);
+            case Output o -> new VectorRbf(o, in, params);
+        };
+    }
+}

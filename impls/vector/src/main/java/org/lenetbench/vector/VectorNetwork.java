@@ -1,0 +1,235 @@
+package org.lenetbench.vector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lenetbench.backend.Batch;
+import org.lenetbench.backend.Device;
+import org.lenetbench.backend.LayerKernel;
+import org.lenetbench.backend.LossAndGradients;
+import org.lenetbench.backend.Network;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.ParameterSpec;
+import org.lenetbench.optim.OptimizerSpec;
+import org.lenetbench.reference.ReferenceLoss;
+import org.lenetbench.reference.ReferenceNetwork;
+import org.lenetbench.tensor.NamedTensors;
+
+/**
+ * A model in float32: samples of a batch are split over a fixed pool of workers ({@link BatchParallel}),
+ * each with its own {@link Workspace}; their gradient sums are added in worker order, then averaged.
+ * The loss of each pattern (ten scores) is computed by the harness's {@link ReferenceLoss}. SDLM's
+ * curvature estimate, which runs on 500 patterns per epoch, is delegated to the fp64 reference.
+ */
+final class VectorNetwork implements Network {
+    private final ModelSpec model;
+    private final FloatParameters params;
+    private final List<VectorLayer> layers = new ArrayList<>();
+    private final ReferenceLoss loss;
+    private final BatchParallel parallel;
+    private final Workspace[] workspaces;
+    private final float[][] gradients;
+    private final float[][] trainableValues;
+    private FloatOptimizer optimizer;
+    private ReferenceNetwork curvatureReference;
+    private boolean loaded;
+    private boolean closed;
+
+    VectorNetwork(ModelSpec model, int threads, FloatOps ops) {
+        this.model = model;
+        this.params = new FloatParameters(model);
+        for (int i = 0; i < model.layers().size(); i++) {
+            layers.add(VectorLayer.of(model.layers().get(i), model.inputShapeOf(i), params, ops));
+        }
+        this.loss = new ReferenceLoss(model.loss());
+        this.parallel = new BatchParallel(threads);
+        this.workspaces = new Workspace[threads];
+        for (int t = 0; t < threads; t++) {
+            workspaces[t] = new Workspace(layers, params, model.classes());
+        }
+        this.gradients = params.newGradients();
+        this.trainableValues = params.trainable.stream().map(p -> params.value(p.name())).toArray(float[][]::new);
+    }
+
+    @Override
+    public ModelSpec model() {
+        return model;
+    }
+
+    @Override
+    public Device device() {
+        return Device.CPU;
+    }
+
+    @Override
+    public int threads() {
+        return parallel.threads();
+    }
+
+    @Override
+    public void loadParameters(NamedTensors parameters) {
+        checkOpen();
+        params.load(parameters);
+        loaded = true;
+    }
+
+    @Override
+    public NamedTensors parameters() {
+        checkReady();
+        return params.copy();
+    }
+
+    @Override
+    public void forward(Batch batch, float[] scores) {
+        checkReady();
+        int classes = model.classes();
+        parallel.run(batch.size(), (worker, from, to) -> {
+            Workspace ws = workspaces[worker];
+            for (int n = from; n < to; n++) {
+                float[] y = forwardSample(ws, batch, n);
+                System.arraycopy(y, 0, scores, n * classes, classes);
+            }
+        });
+    }
+
+    @Override
+    public LossAndGradients lossAndGradients(Batch batch) {
+        checkReady();
+        double mean = computeGradients(batch);
+        return new LossAndGradients(mean, params.trainableTensors(gradients));
+    }
+
+    @Override
+    public NamedTensors curvature(Batch batch) {
+        checkReady();
+        if (curvatureReference == null) {
+            curvatureReference = new ReferenceNetwork(model);
+        }
+        curvatureReference.loadParameters(params.copy());
+        return curvatureReference.curvature(batch);
+    }
+
+    @Override
+    public void setOptimizer(OptimizerSpec optimizer) {
+        checkOpen();
+        this.optimizer = new FloatOptimizer(optimizer, params);
+    }
+
+    @Override
+    public void setCurvature(NamedTensors curvature) {
+        checkOpen();
+        if (optimizer == null || !(optimizer.spec() instanceof OptimizerSpec.Sdlm)) {
+            throw new IllegalStateException("setCurvature is for SDLM; the optimizer is "
+                    + (optimizer == null ? "not set" : optimizer.spec().id()));
+        }
+        curvature.requireLayout(model, params.trainable, "vector: setCurvature");
+        optimizer.setCurvature(params.trainable.stream().map(p -> curvature.get(p.name()).data().clone())
+                .toArray(float[][]::new));
+    }
+
+    @Override
+    public double trainStep(Batch batch, double learningRate) {
+        checkReady();
+        if (optimizer == null) {
+            throw new IllegalStateException("trainStep before setOptimizer");
+        }
+        double mean = computeGradients(batch);
+        optimizer.apply(trainableValues, gradients, learningRate);
+        return mean;
+    }
+
+    @Override
+    public LayerKernel layer(String layerName, int batchSize) {
+        checkReady();
+        int index = model.layerNames().indexOf(layerName);
+        if (index < 0) {
+            model.layer(layerName); // throws with the list of layers
+        }
+        List<ParameterSpec> own = model.parametersOf(layerName).stream().filter(ParameterSpec::trainable).toList();
+        return new VectorLayerKernel(layerName, layers.get(index), params, own, parallel, batchSize);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            parallel.close();
+        }
+    }
+
+    /** Mean loss; leaves the mean gradients in {@link #gradients}. */
+    private double computeGradients(Batch batch) {
+        int n = batch.size();
+        int last = layers.size();
+        parallel.run(n, (worker, from, to) -> {
+            Workspace ws = workspaces[worker];
+            ws.reset();
+            for (int s = from; s < to; s++) {
+                float[] y = forwardSample(ws, batch, s);
+                for (int c = 0; c < y.length; c++) {
+                    ws.scores[c] = y[c];
+                }
+                ws.loss += loss.lossAndGradient(ws.scores, label(batch, s), ws.scoreGradient);
+                for (int c = 0; c < y.length; c++) {
+                    ws.deltas[last][c] = (float) ws.scoreGradient[c];
+                }
+                for (int i = last - 1; i >= 0; i--) {
+                    layers.get(i).backward(ws.activations[i], ws.activations[i + 1], ws.deltas[i + 1],
+                            i == 0 ? null : ws.deltas[i], ws.gradients);
+                }
+            }
+        });
+        int workers = parallel.workers(n);
+        double total = 0;
+        float scale = 1f / n;
+        for (int k = 0; k < gradients.length; k++) {
+            float[] g = gradients[k];
+            System.arraycopy(workspaces[0].gradients[k], 0, g, 0, g.length);
+            for (int w = 1; w < workers; w++) {
+                float[] part = workspaces[w].gradients[k];
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += part[i];
+                }
+            }
+            for (int i = 0; i < g.length; i++) {
+                g[i] *= scale;
+            }
+        }
+        for (int w = 0; w < workers; w++) {
+            total += workspaces[w].loss;
+        }
+        return total / n;
+    }
+
+    private int label(Batch batch, int n) {
+        int label = batch.labels()[n];
+        if (label < 0 || label >= model.classes()) {
+            throw new IllegalArgumentException("batch sample " + n + " has label " + label + ", expected 0.."
+                    + (model.classes() - 1));
+        }
+        return label;
+    }
+
+    private float[] forwardSample(Workspace ws, Batch batch, int n) {
+        int size = ws.activations[0].length;
+        System.arraycopy(batch.images(), n * size, ws.activations[0], 0, size);
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).forward(ws.activations[i], ws.activations[i + 1]);
+        }
+        return ws.activations[layers.size()];
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("vector network for " + model.name() + " is closed");
+        }
+    }
+
+    private void checkReady() {
+        checkOpen();
+        if (!loaded) {
+            throw new IllegalStateException("vector network for " + model.name()
+                    + ": parameters not loaded (call loadParameters first)");
+        }
+    }
+}

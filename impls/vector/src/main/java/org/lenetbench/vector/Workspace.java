@@ -1,0 +1,35 @@
+package org.lenetbench.vector;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** One worker's buffers: activations and deltas per layer, its own gradient sums and loss. Allocated once. */
+final class Workspace {
+    final float[][] activations;
+    final float[][] deltas;
+    final float[][] gradients;
+    final double[] scores;
+    final double[] scoreGradient;
+    double loss;
+
+    Workspace(List<VectorLayer> layers, FloatParameters params, int classes) {
+        activations = new float[layers.size() + 1][];
+        deltas = new float[layers.size() + 1][];
+        activations[0] = new float[layers.getFirst().in.size()];
+        deltas[0] = new float[layers.getFirst().in.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            activations[i + 1] = new float[layers.get(i).out.size()];
+            deltas[i + 1] = new float[layers.get(i).out.size()];
+        }
+        gradients = params.newGradients();
+        scores = new double[classes];
+        scoreGradient = new double[classes];
+    }
+
+    void reset() {
+        for (float[] g : gradients) {
+            Arrays.fill(g, 0);
+        }
+        loss = 0;
+    }
+}

@@ -1,0 +1,80 @@
+package org.lenetbench.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each vector path against the scalar definition, for the preferred species and narrower ones. */
+class FloatOpsTest {
+    static Stream<FloatOps> vectorOps() {
+        return Stream.of(VectorOps.preferred(), VectorOps.ofBits(256), VectorOps.ofBits(128));
+    }
+
+    private static final List<Integer> LENGTHS = List.of(0, 1, 3, 7, 10, 16, 17, 28, 31, 84, 120, 400);
+
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void axpyMatchesTheScalarPathAtEveryLengthAndOffset(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(1);
+        for (int n : LENGTHS) {
+            for (int offset : new int[] {0, 1, 5}) {
+                float[] x = random(r, n + 8);
+                float[] y = random(r, n + 8);
+                float[] expected = y.clone();
+                float a = (float) r.nextDouble(-2, 2);
+                ScalarOps.INSTANCE.axpy(a, x, offset, expected, 2, n);
+                ops.axpy(a, x, offset, y, 2, n);
+                for (int i = 0; i < y.length; i++) {
+                    // fused multiply-add rounds once where the scalar path rounds twice
+                    assertEquals(expected[i], y[i], 1e-6f * (1 + Math.abs(expected[i])), "n=" + n + " i=" + i);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void dotAndSumMatchTheScalarPath(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(2);
+        for (int n : LENGTHS) {
+            float[] x = random(r, n + 4);
+            float[] y = random(r, n + 4);
+            float dot = ScalarOps.INSTANCE.dot(x, 3, y, 1, n);
+            float sum = ScalarOps.INSTANCE.sum(x, 2, n);
+            // a different order of additions: the difference is bounded by n ulps of the magnitudes summed
+            assertEquals(dot, ops.dot(x, 3, y, 1, n), 1e-6f * n + 1e-7f, "dot n=" + n);
+            assertEquals(sum, ops.sum(x, 2, n), 1e-6f * n + 1e-7f, "sum n=" + n);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void aNetworkOnEverySpeciesAgreesWithTheScalarNetwork(FloatOps ops) {
+        var model = org.lenetbench.model.Models.lenet5();
+        var params = org.lenetbench.params.Initializer.initialize(model, model.defaultInit(), 4);
+        var batch = org.lenetbench.check.RandomBatches.of(model, 5, 6);
+        float[] expected = new float[50];
+        float[] actual = new float[50];
+        try (VectorNetwork scalar = new VectorNetwork(model, 1, ScalarOps.INSTANCE);
+                VectorNetwork vector = new VectorNetwork(model, 1, ops)) {
+            scalar.loadParameters(params);
+            vector.loadParameters(params);
+            scalar.forward(batch, expected);
+            vector.forward(batch, actual);
+        }
+        assertEquals(0, org.lenetbench.check.TensorDiff.of(actual, expected).error(), 1e-6);
+    }
+
+    private static float[] random(SplittableRandom r, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) r.nextDouble(-1, 1);
+        }
+        return a;
+    }
+}
