@@ -17,6 +17,15 @@ interface FloatOps {
     /** {@code Σ x[off + i]} for i in [0, n). */
     float sum(float[] x, int off, int n);
 
+    /**
+     * One row of a convolution: {@code y[yOff + i] += Σ_{v<k} w[wOff + v] · x[xOff + i + v]} for i in [0, n).
+     * Reads each y once for k taps, where k separate axpys would read and write it k times.
+     */
+    void convolveRow(float[] w, int wOff, int k, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** {@code y[i] = a · tanh(s · x[i])} for i in [0, n). */
+    void scaledTanh(float a, float s, float[] x, float[] y, int n);
+
     /** Lanes per vector (1 for the scalar path): shown in the engine version and in benchmark results. */
     int lanes();
 }

@@ -33,6 +33,24 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void convolveRow(float[] w, int wOff, int k, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            float s = y[yOff + i];
+            for (int v = 0; v < k; v++) {
+                s += w[wOff + v] * x[xOff + i + v];
+            }
+            y[yOff + i] = s;
+        }
+    }
+
+    @Override
+    public void scaledTanh(float a, float s, float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = a * (float) Math.tanh(s * x[i]);
+        }
+    }
+
+    @Override
     public int lanes() {
         return 1;
     }

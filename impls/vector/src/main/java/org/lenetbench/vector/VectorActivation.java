@@ -3,31 +3,25 @@ package org.lenetbench.vector;
 import org.lenetbench.model.Activation;
 import org.lenetbench.model.Shape;
 
-/** Element-wise squashing in float; tanh through {@link Math#tanh} (double), rounded once. */
+/** Element-wise squashing; tanh through {@link FloatOps#scaledTanh} (the Vector API's TANH on the vector path). */
 final class VectorActivation extends VectorLayer {
     private static final float A = (float) Activation.SCALED_TANH_A;
     private static final float S = (float) Activation.SCALED_TANH_S;
     private final Activation.Function function;
+    private final FloatOps ops;
 
-    VectorActivation(Activation spec, Shape in) {
+    VectorActivation(Activation spec, Shape in, FloatOps ops) {
         super(in, in);
         this.function = spec.function();
+        this.ops = ops;
     }
 
     @Override
-    void forward(float[] x, float[] y) {
+    void forward(float[] x, float[] y, float[] scratch) {
         int n = in.size();
         switch (function) {
-            case SCALED_TANH -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = A * (float) Math.tanh(S * x[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = (float) Math.tanh(x[i]);
-                }
-            }
+            case SCALED_TANH -> ops.scaledTanh(A, S, x, y, n);
+            case TANH -> ops.scaledTanh(1f, 1f, x, y, n);
             case RELU -> {
                 for (int i = 0; i < n; i++) {
                     y[i] = Math.max(0f, x[i]);
@@ -38,7 +32,7 @@ final class VectorActivation extends VectorLayer {
 
     /** The derivative from the output y, which forward already computed: no second tanh. */
     @Override
-    void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients) {
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
         if (dx == null) {
             return;
         }

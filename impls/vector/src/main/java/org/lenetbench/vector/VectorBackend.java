@@ -46,7 +46,7 @@ public final class VectorBackend implements Backend {
                         + "--add-modules " + MODULE + " (scripts/lenet and the build do)");
             } else {
                 try {
-                    ops = VectorOps.preferred();
+                    ops = VectorOps.INSTANCE;
                     availability = Availability.AVAILABLE;
                 } catch (LinkageError e) {
                     availability = Availability.unavailable("the Vector API failed to load: " + e);

@@ -22,7 +22,7 @@ final class VectorFullyConnected extends VectorLayer {
     }
 
     @Override
-    void forward(float[] x, float[] y) {
+    void forward(float[] x, float[] y, float[] scratch) {
         int n = in.size();
         for (int i = 0; i < out.size(); i++) {
             y[i] = b[i] + ops.dot(w, i * n, x, 0, n);
@@ -30,7 +30,7 @@ final class VectorFullyConnected extends VectorLayer {
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients) {
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
         int n = in.size();
         float[] gw = gradients[dw];
         float[] gb = gradients[db];

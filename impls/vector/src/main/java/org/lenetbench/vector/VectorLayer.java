@@ -21,19 +21,24 @@ abstract class VectorLayer {
         this.out = out;
     }
 
-    abstract void forward(float[] x, float[] y);
+    /** Floats of per-worker scratch this layer needs ({@code scratch} below has at least this many). */
+    int scratchSize() {
+        return 0;
+    }
+
+    abstract void forward(float[] x, float[] y, float[] scratch);
 
     /**
      * From dE/dy writes dE/dx (unless {@code dx} is null: the first layer) and adds this sample's parameter
      * gradients into {@code gradients} (indexed by {@link FloatParameters#gradientIndex}).
      */
-    abstract void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients);
+    abstract void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch);
 
     static VectorLayer of(Layer layer, Shape in, FloatParameters params, FloatOps ops) {
         return switch (layer) {
             case Convolution c -> new VectorConvolution(c, in, params, ops);
             case Subsampling s -> new VectorSubsampling(s, in, params);
-            case Activation a -> new VectorActivation(a, in);
+            case Activation a -> new VectorActivation(a, in, ops);
             case FullyConnected f -> new VectorFullyConnected(f.name(), in, f.outputs(), params, ops);
             case Output o when o.kind() == Output.Kind.LINEAR ->
                     new VectorFullyConnected(o.name(), in, o.classes(), params, ops);

@@ -24,6 +24,7 @@ final class VectorLayerKernel implements LayerKernel {
     private final float[][] dy;
     private final float[][] dx;
     private final float[][][] workerGradients;
+    private final float[][] workerScratch;
     private boolean closed;
 
     VectorLayerKernel(String name, VectorLayer layer, FloatParameters params, List<ParameterSpec> trainable,
@@ -41,6 +42,7 @@ final class VectorLayerKernel implements LayerKernel {
         dx = new float[batch][layer.in.size()];
         y = new float[batch][layer.out.size()];
         dy = new float[batch][layer.out.size()];
+        workerScratch = new float[parallel.threads()][layer.scratchSize()];
         workerGradients = new float[parallel.threads()][][];
         for (int w = 0; w < workerGradients.length; w++) {
             workerGradients[w] = params.newGradients();
@@ -82,7 +84,7 @@ final class VectorLayerKernel implements LayerKernel {
         checkOpen();
         parallel.run(batch, (worker, from, to) -> {
             for (int n = from; n < to; n++) {
-                layer.forward(x[n], y[n]);
+                layer.forward(x[n], y[n], workerScratch[worker]);
             }
         });
     }
@@ -96,7 +98,7 @@ final class VectorLayerKernel implements LayerKernel {
                 Arrays.fill(g[params.gradientIndex(p.name())], 0);
             }
             for (int n = from; n < to; n++) {
-                layer.backward(x[n], y[n], dy[n], dx[n], g);
+                layer.backward(x[n], y[n], dy[n], dx[n], g, workerScratch[worker]);
             }
         });
     }

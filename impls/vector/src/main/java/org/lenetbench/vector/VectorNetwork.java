@@ -175,7 +175,7 @@ final class VectorNetwork implements Network {
                 }
                 for (int i = last - 1; i >= 0; i--) {
                     layers.get(i).backward(ws.activations[i], ws.activations[i + 1], ws.deltas[i + 1],
-                            i == 0 ? null : ws.deltas[i], ws.gradients);
+                            i == 0 ? null : ws.deltas[i], ws.gradients, ws.scratch[i]);
                 }
             }
         });
@@ -214,7 +214,7 @@ final class VectorNetwork implements Network {
         int size = ws.activations[0].length;
         System.arraycopy(batch.images(), n * size, ws.activations[0], 0, size);
         for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).forward(ws.activations[i], ws.activations[i + 1]);
+            layers.get(i).forward(ws.activations[i], ws.activations[i + 1], ws.scratch[i]);
         }
         return ws.activations[layers.size()];
     }

@@ -13,7 +13,7 @@ final class VectorRbf extends VectorLayer {
     }
 
     @Override
-    void forward(float[] x, float[] y) {
+    void forward(float[] x, float[] y, float[] scratch) {
         int n = in.size();
         for (int i = 0; i < out.size(); i++) {
             float sum = 0;
@@ -26,7 +26,7 @@ final class VectorRbf extends VectorLayer {
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients) {
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
         if (dx == null) {
             return;
         }

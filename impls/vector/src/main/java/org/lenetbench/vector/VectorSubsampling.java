@@ -53,7 +53,7 @@ final class VectorSubsampling extends VectorLayer {
     }
 
     @Override
-    void forward(float[] x, float[] y) {
+    void forward(float[] x, float[] y, float[] scratch) {
         for (int m = 0; m < out.channels(); m++) {
             for (int i = 0; i < out.height(); i++) {
                 for (int j = 0; j < out.width(); j++) {
@@ -68,7 +68,7 @@ final class VectorSubsampling extends VectorLayer {
     }
 
     @Override
-    void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients) {
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
         if (dx != null) {
             Arrays.fill(dx, 0);
         }

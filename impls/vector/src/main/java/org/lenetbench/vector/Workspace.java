@@ -8,6 +8,7 @@ final class Workspace {
     final float[][] activations;
     final float[][] deltas;
     final float[][] gradients;
+    final float[][] scratch;
     final double[] scores;
     final double[] scoreGradient;
     double loss;
@@ -22,6 +23,7 @@ final class Workspace {
             deltas[i + 1] = new float[layers.get(i).out.size()];
         }
         gradients = params.newGradients();
+        scratch = layers.stream().map(l -> new float[l.scratchSize()]).toArray(float[][]::new);
         scores = new double[classes];
         scoreGradient = new double[classes];
     }

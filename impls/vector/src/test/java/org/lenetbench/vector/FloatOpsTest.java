@@ -9,10 +9,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each vector path against the scalar definition, for the preferred species and narrower ones. */
+/**
+ * The vector path against the scalar definition. Surefire runs this class three times, in separate JVMs:
+ * with the preferred species and with {@code -Dlenet.vector.bits=256} and {@code 128} (see the pom).
+ */
 class FloatOpsTest {
     static Stream<FloatOps> vectorOps() {
-        return Stream.of(VectorOps.preferred(), VectorOps.ofBits(256), VectorOps.ofBits(128));
+        return Stream.of(VectorOps.INSTANCE);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theForcedSpeciesIsTheOneInUse() {
+        String bits = System.getProperty(VectorOps.BITS_PROPERTY);
+        if (bits != null) {
+            assertEquals(Integer.parseInt(bits) / 32, VectorOps.INSTANCE.lanes());
+        } else {
+            assertEquals(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length(), VectorOps.INSTANCE.lanes());
+        }
     }
 
     private static final List<Integer> LENGTHS = List.of(0, 1, 3, 7, 10, 16, 17, 28, 31, 84, 120, 400);
@@ -49,6 +62,45 @@ class FloatOpsTest {
             // a different order of additions: the difference is bounded by n ulps of the magnitudes summed
             assertEquals(dot, ops.dot(x, 3, y, 1, n), 1e-6f * n + 1e-7f, "dot n=" + n);
             assertEquals(sum, ops.sum(x, 2, n), 1e-6f * n + 1e-7f, "sum n=" + n);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void convolveRowMatchesTheScalarPath(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int n : LENGTHS) {
+            for (int k : new int[] {1, 3, 5}) {
+                float[] w = random(r, k + 2);
+                float[] x = random(r, n + k + 4);
+                float[] y = random(r, n + 6);
+                float[] expected = y.clone();
+                ScalarOps.INSTANCE.convolveRow(w, 1, k, x, 2, expected, 3, n);
+                ops.convolveRow(w, 1, k, x, 2, y, 3, n);
+                for (int i = 0; i < y.length; i++) {
+                    assertEquals(expected[i], y[i], 1e-6f * k * (1 + Math.abs(expected[i])), "n=" + n + " k=" + k + " i=" + i);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void scaledTanhMatchesTheScalarPath(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(4);
+        for (int n : LENGTHS) {
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = (float) r.nextDouble(-12, 12); // into both saturated tails
+            }
+            float[] expected = new float[n];
+            float[] actual = new float[n];
+            ScalarOps.INSTANCE.scaledTanh(1.7159f, 2f / 3, x, expected, n);
+            ops.scaledTanh(1.7159f, 2f / 3, x, actual, n);
+            for (int i = 0; i < n; i++) {
+                // the vector TANH is an approximation good to a few ulps
+                assertEquals(expected[i], actual[i], 4e-7f * 1.7159f, "x=" + x[i]);
+            }
         }
     }
 

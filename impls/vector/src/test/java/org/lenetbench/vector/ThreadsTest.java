@@ -20,7 +20,7 @@ class ThreadsTest {
 
     private static NamedTensors trainTenSteps(int threads) {
         Batch batch = RandomBatches.of(MODEL, 37, 3); // 37: chunks of unequal size
-        try (VectorNetwork net = new VectorNetwork(MODEL, threads, VectorOps.preferred())) {
+        try (VectorNetwork net = new VectorNetwork(MODEL, threads, VectorOps.INSTANCE)) {
             net.loadParameters(Initializer.initialize(MODEL, MODEL.defaultInit(), 2));
             net.setOptimizer(OptimizerSpec.Adam.DEFAULT);
             for (int s = 0; s < 10; s++) {
@@ -51,7 +51,7 @@ class ThreadsTest {
         float[][] scores = new float[3][90];
         int[] counts = {1, 2, 5};
         for (int i = 0; i < counts.length; i++) {
-            try (VectorNetwork net = new VectorNetwork(MODEL, counts[i], VectorOps.preferred())) {
+            try (VectorNetwork net = new VectorNetwork(MODEL, counts[i], VectorOps.INSTANCE)) {
                 net.loadParameters(Initializer.initialize(MODEL, MODEL.defaultInit(), 2));
                 net.forward(batch, scores[i]);
             }
