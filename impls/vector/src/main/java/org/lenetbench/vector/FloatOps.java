@@ -23,6 +23,12 @@ interface FloatOps {
      */
     void convolveRow(float[] w, int wOff, int k, float[] x, int xOff, float[] y, int yOff, int n);
 
+    /**
+     * The weight gradient of one kernel row: {@code out[outOff + v] += Σ_i g[gOff + i] · x[xOff + i + v]} for
+     * v in [0, k), i in [0, n). The k sums share each load of g.
+     */
+    void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff);
+
     /** {@code y[i] = a · tanh(s · x[i])} for i in [0, n). */
     void scaledTanh(float a, float s, float[] x, float[] y, int n);
 

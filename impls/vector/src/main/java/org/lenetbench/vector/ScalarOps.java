@@ -44,9 +44,16 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff) {
+        for (int v = 0; v < k; v++) {
+            out[outOff + v] += dot(g, gOff, x, xOff + v, n);
+        }
+    }
+
+    @Override
     public void scaledTanh(float a, float s, float[] x, float[] y, int n) {
         for (int i = 0; i < n; i++) {
-            y[i] = a * (float) Math.tanh(s * x[i]);
+            y[i] = a * RationalTanh.tanh(s * x[i]);
         }
     }
 

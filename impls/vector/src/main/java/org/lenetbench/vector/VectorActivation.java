@@ -3,7 +3,7 @@ package org.lenetbench.vector;
 import org.lenetbench.model.Activation;
 import org.lenetbench.model.Shape;
 
-/** Element-wise squashing; tanh through {@link FloatOps#scaledTanh} (the Vector API's TANH on the vector path). */
+/** Element-wise squashing; tanh through {@link FloatOps#scaledTanh} ({@link RationalTanh}). */
 final class VectorActivation extends VectorLayer {
     private static final float A = (float) Activation.SCALED_TANH_A;
     private static final float S = (float) Activation.SCALED_TANH_S;

@@ -10,8 +10,8 @@ import org.lenetbench.model.Shape;
  * that for every connected (output map o, input map c) pair and kernel row u, the whole map gains one
  * {@link FloatOps#convolveRow} of length (OH−1)·IW + OW over the input shifted by u rows. The few columns
  * past OW in each wide row are discarded (C1: 4 of 32). Only connected pairs are visited (C3: 60 of 96).
- * Backward walks the same pairs: the weight gradient is a {@link FloatOps#dot} of the wide output gradient
- * (zero past OW) with the shifted input, and the input gradient a convolveRow of it with the kernel row
+ * Backward walks the same pairs: the weight gradient a {@link FloatOps#correlateRow} of the wide output
+ * gradient (zero past OW) with the shifted input, and the input gradient a convolveRow of it with the kernel row
  * reversed. Padding goes through a zero-padded copy of the input in per-worker scratch.
  */
 final class VectorConvolution extends VectorLayer {
@@ -129,9 +129,7 @@ final class VectorConvolution extends VectorLayer {
                 for (int u = 0; u < k; u++) {
                     int row = weightIndex(o, c, u);
                     int xRow = c * plane + u * paddedWidth;
-                    for (int v = 0; v < k; v++) {
-                        gw[row + v] += ops.dot(scratch, wideGradient, xp, xRow + v, wideLength);
-                    }
+                    ops.correlateRow(scratch, wideGradient, xp, xRow, k, wideLength, gw, row);
                     if (dx != null) {
                         for (int v = 0; v < k; v++) {
                             scratch[scratchReversed + v] = w[row + k - 1 - v];

@@ -2,12 +2,13 @@ package org.lenetbench.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link FloatOps} with the Vector API: full vectors with fused multiply-add, then one masked vector for
- * the tail (LeNet's rows are 10 to 28 floats: a scalar tail would be most of the work).
+ * the tail (LeNet's rows are 10 to 28 floats: a scalar tail would be most of the work). Only operations
+ * that give the same bits compiled or interpreted (lane-wise IEEE arithmetic, fixed-order lane sums), so
+ * results are bit-identical run to run whatever the JIT has compiled so far.
  *
  * <p>The species is a {@code static final} constant, chosen once when the class loads: the preferred one,
  * or a narrower one given by {@code -Dlenet.vector.bits=128|256} (how the tests run the narrower paths, as
@@ -18,6 +19,7 @@ final class VectorOps implements FloatOps {
     static final String BITS_PROPERTY = "lenet.vector.bits";
     private static final VectorSpecies<Float> species = chooseSpecies();
     static final VectorOps INSTANCE = new VectorOps();
+    private static final int LANES = species.length();
 
     private VectorOps() {
     }
@@ -29,11 +31,36 @@ final class VectorOps implements FloatOps {
         }
         VectorSpecies<Float> forced = VectorSpecies.of(float.class,
                 jdk.incubator.vector.VectorShape.forBitSize(Integer.parseInt(bits.strip())));
+        if (forced.length() > 16) {
+            throw new IllegalArgumentException("more than 16 float lanes: sumLanes needs another halving");
+        }
         if (forced.vectorBitSize() > FloatVector.SPECIES_PREFERRED.vectorBitSize()) {
             throw new IllegalArgumentException("-D" + BITS_PROPERTY + "=" + bits + " is wider than this CPU's "
                     + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit vectors");
         }
         return forced;
+    }
+
+    /**
+     * The sum of the lanes in a fixed order: halves added lane-wise (512 → 256 → 128 bits), then the four
+     * lanes left to right. {@code reduceLanes(ADD)} leaves the order unspecified, and it differs between
+     * compiled and interpreted code: results would change with the JIT's timing. The branches fold away:
+     * LANES is a constant.
+     */
+    private static float sumLanes(FloatVector v) {
+        if (LANES == 16) {
+            v = ((FloatVector) v.reinterpretShape(FloatVector.SPECIES_256, 0))
+                    .add((FloatVector) v.reinterpretShape(FloatVector.SPECIES_256, 1));
+        }
+        if (LANES >= 8) {
+            v = ((FloatVector) v.reinterpretShape(FloatVector.SPECIES_128, 0))
+                    .add((FloatVector) v.reinterpretShape(FloatVector.SPECIES_128, 1));
+        }
+        float sum = v.lane(0);
+        for (int i = 1; i < Math.min(LANES, 4); i++) {
+            sum += v.lane(i);
+        }
+        return sum;
     }
 
     @Override
@@ -66,7 +93,7 @@ final class VectorOps implements FloatOps {
             VectorMask<Float> m = species.indexInRange(i, n);
             acc = FloatVector.fromArray(species, x, xOff + i, m).fma(FloatVector.fromArray(species, y, yOff + i, m), acc);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return sumLanes(acc);
     }
 
     @Override
@@ -80,7 +107,7 @@ final class VectorOps implements FloatOps {
         if (i < n) {
             acc = acc.add(FloatVector.fromArray(species, x, off + i, species.indexInRange(i, n)));
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return sumLanes(acc);
     }
 
     @Override
@@ -105,16 +132,74 @@ final class VectorOps implements FloatOps {
     }
 
     @Override
+    public void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff) {
+        if (k != 5) { // every LeNet kernel is 5 wide; other widths take one dot per tap
+            for (int v = 0; v < k; v++) {
+                out[outOff + v] += dot(g, gOff, x, xOff + v, n);
+            }
+            return;
+        }
+        FloatVector a0 = FloatVector.zero(species);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        int step = species.length();
+        int i = 0;
+        for (int bound = species.loopBound(n); i < bound; i += step) {
+            FloatVector gv = FloatVector.fromArray(species, g, gOff + i);
+            int xi = xOff + i;
+            a0 = gv.fma(FloatVector.fromArray(species, x, xi), a0);
+            a1 = gv.fma(FloatVector.fromArray(species, x, xi + 1), a1);
+            a2 = gv.fma(FloatVector.fromArray(species, x, xi + 2), a2);
+            a3 = gv.fma(FloatVector.fromArray(species, x, xi + 3), a3);
+            a4 = gv.fma(FloatVector.fromArray(species, x, xi + 4), a4);
+        }
+        if (i < n) {
+            VectorMask<Float> m = species.indexInRange(i, n);
+            FloatVector gv = FloatVector.fromArray(species, g, gOff + i, m);
+            int xi = xOff + i;
+            a0 = gv.fma(FloatVector.fromArray(species, x, xi, m), a0);
+            a1 = gv.fma(FloatVector.fromArray(species, x, xi + 1, m), a1);
+            a2 = gv.fma(FloatVector.fromArray(species, x, xi + 2, m), a2);
+            a3 = gv.fma(FloatVector.fromArray(species, x, xi + 3, m), a3);
+            a4 = gv.fma(FloatVector.fromArray(species, x, xi + 4, m), a4);
+        }
+        out[outOff] += sumLanes(a0);
+        out[outOff + 1] += sumLanes(a1);
+        out[outOff + 2] += sumLanes(a2);
+        out[outOff + 3] += sumLanes(a3);
+        out[outOff + 4] += sumLanes(a4);
+    }
+
+    @Override
     public void scaledTanh(float a, float s, float[] x, float[] y, int n) {
         int step = species.length();
         int i = 0;
         for (int bound = species.loopBound(n); i < bound; i += step) {
-            FloatVector.fromArray(species, x, i).mul(s).lanewise(VectorOperators.TANH).mul(a).intoArray(y, i);
+            tanh(FloatVector.fromArray(species, x, i).mul(s)).mul(a).intoArray(y, i);
         }
         if (i < n) {
             VectorMask<Float> m = species.indexInRange(i, n);
-            FloatVector.fromArray(species, x, i, m).mul(s).lanewise(VectorOperators.TANH).mul(a).intoArray(y, i, m);
+            tanh(FloatVector.fromArray(species, x, i, m).mul(s)).mul(a).intoArray(y, i, m);
         }
+    }
+
+    /** {@link RationalTanh} lane by lane. */
+    private static FloatVector tanh(FloatVector x) {
+        FloatVector t = x.max(-RationalTanh.CLAMP).min(RationalTanh.CLAMP);
+        FloatVector t2 = t.mul(t);
+        FloatVector p = t2.mul(RationalTanh.P13).add(RationalTanh.P11);
+        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P9));
+        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P7));
+        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P5));
+        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P3));
+        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P1));
+        p = p.mul(t);
+        FloatVector q = t2.mul(RationalTanh.Q6).add(RationalTanh.Q4);
+        q = q.fma(t2, FloatVector.broadcast(species, RationalTanh.Q2));
+        q = q.fma(t2, FloatVector.broadcast(species, RationalTanh.Q0));
+        return p.div(q);
     }
 
     @Override

@@ -5,7 +5,11 @@ import java.util.Arrays;
 import org.lenetbench.model.Shape;
 import org.lenetbench.model.Subsampling;
 
-/** Window subsampling, scalar: it is about 1 % of LeNet-5's work. Same rules as the reference. */
+/**
+ * Window subsampling in plain loops (about 1 % of LeNet-5's arithmetic, so not worth vectors), one output
+ * row at a time. Same rules as the reference: trainable = coef·Σ window + bias, average = mean, max = the
+ * first largest element in row-major window order.
+ */
 final class VectorSubsampling extends VectorLayer {
     private final Subsampling.Kind kind;
     private final int s;
@@ -25,25 +29,26 @@ final class VectorSubsampling extends VectorLayer {
         this.dbias = trainable ? params.gradientIndex(spec.name() + ".bias") : -1;
     }
 
-    private int inputIndex(int m, int i, int j, int u, int v) {
-        return (m * in.height() + i * s + u) * in.width() + j * s + v;
+    /** Index of the top-left input of output (m, i, j). */
+    private int corner(int m, int i, int j) {
+        return (m * in.height() + i * s) * in.width() + j * s;
     }
 
-    private float windowSum(float[] x, int m, int i, int j) {
+    private float windowSum(float[] x, int corner) {
         float sum = 0;
         for (int u = 0; u < s; u++) {
             for (int v = 0; v < s; v++) {
-                sum += x[inputIndex(m, i, j, u, v)];
+                sum += x[corner + u * in.width() + v];
             }
         }
         return sum;
     }
 
-    private int argmax(float[] x, int m, int i, int j) {
-        int best = inputIndex(m, i, j, 0, 0);
+    private int argmax(float[] x, int corner) {
+        int best = corner;
         for (int u = 0; u < s; u++) {
             for (int v = 0; v < s; v++) {
-                int index = inputIndex(m, i, j, u, v);
+                int index = corner + u * in.width() + v;
                 if (x[index] > x[best]) {
                     best = index;
                 }
@@ -54,14 +59,21 @@ final class VectorSubsampling extends VectorLayer {
 
     @Override
     void forward(float[] x, float[] y, float[] scratch) {
+        int oh = out.height();
+        int ow = out.width();
         for (int m = 0; m < out.channels(); m++) {
-            for (int i = 0; i < out.height(); i++) {
-                for (int j = 0; j < out.width(); j++) {
-                    y[(m * out.height() + i) * out.width() + j] = switch (kind) {
-                        case TRAINABLE -> coef[m] * windowSum(x, m, i, j) + bias[m];
-                        case AVERAGE -> windowSum(x, m, i, j) / (s * s);
-                        case MAX -> x[argmax(x, m, i, j)];
-                    };
+            float scale = kind == Subsampling.Kind.TRAINABLE ? coef[m] : 1f / (s * s);
+            float shift = kind == Subsampling.Kind.TRAINABLE ? bias[m] : 0f;
+            for (int i = 0; i < oh; i++) {
+                int row = (m * oh + i) * ow;
+                if (kind == Subsampling.Kind.MAX) {
+                    for (int j = 0; j < ow; j++) {
+                        y[row + j] = x[argmax(x, corner(m, i, j))];
+                    }
+                } else {
+                    for (int j = 0; j < ow; j++) {
+                        y[row + j] = scale * windowSum(x, corner(m, i, j)) + shift;
+                    }
                 }
             }
         }
@@ -72,34 +84,39 @@ final class VectorSubsampling extends VectorLayer {
         if (dx != null) {
             Arrays.fill(dx, 0);
         }
+        int oh = out.height();
+        int ow = out.width();
         for (int m = 0; m < out.channels(); m++) {
-            for (int i = 0; i < out.height(); i++) {
-                for (int j = 0; j < out.width(); j++) {
-                    float g = dy[(m * out.height() + i) * out.width() + j];
-                    float toEach;
-                    switch (kind) {
-                        case TRAINABLE -> {
-                            gradients[dcoef][m] += windowSum(x, m, i, j) * g;
-                            gradients[dbias][m] += g;
-                            toEach = coef[m] * g;
+            float toEachScale = kind == Subsampling.Kind.TRAINABLE ? coef[m] : 1f / (s * s);
+            float coefGradient = 0;
+            float biasGradient = 0;
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    float g = dy[(m * oh + i) * ow + j];
+                    int corner = corner(m, i, j);
+                    if (kind == Subsampling.Kind.MAX) {
+                        if (dx != null) {
+                            dx[argmax(x, corner)] += g;
                         }
-                        case AVERAGE -> toEach = g / (s * s);
-                        case MAX -> {
-                            if (dx != null) {
-                                dx[argmax(x, m, i, j)] += g;
-                            }
-                            continue;
-                        }
-                        default -> throw new AssertionError(kind);
+                        continue;
+                    }
+                    if (kind == Subsampling.Kind.TRAINABLE) {
+                        coefGradient += windowSum(x, corner) * g;
+                        biasGradient += g;
                     }
                     if (dx != null) {
+                        float toEach = toEachScale * g;
                         for (int u = 0; u < s; u++) {
                             for (int v = 0; v < s; v++) {
-                                dx[inputIndex(m, i, j, u, v)] += toEach;
+                                dx[corner + u * in.width() + v] += toEach;
                             }
                         }
                     }
                 }
+            }
+            if (kind == Subsampling.Kind.TRAINABLE) {
+                gradients[dcoef][m] += coefGradient;
+                gradients[dbias][m] += biasGradient;
             }
         }
     }
