@@ -1,17 +1,20 @@
 package org.lenetbench.vector;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits a batch over a fixed pool: worker t of W takes samples [t·n/W, (t+1)·n/W), W = min(threads, n).
- * The caller runs chunk 0 itself, so one thread needs no pool at all. The split depends only on n and the
- * thread count, so results are bit-identical run to run for a given count.
+ * Splits a batch over a fixed set of threads: worker t of W takes samples [t·n/W, (t+1)·n/W), W = min(threads,
+ * n). The caller runs chunk 0 itself, so one thread needs no hand-off at all. The split depends only on n
+ * and the thread count, so results are bit-identical run to run for a given count.
+ *
+ * <p>No allocation per run: the workers are daemon threads that wait for a new generation number, spinning
+ * briefly and then parking; every worker answers every generation (those without a chunk just check in), so
+ * none can lag behind into the next one. Callers pass a chunk object they built once.
  */
 final class BatchParallel implements AutoCloseable {
+    /** Spin this many times before parking: a step's serial part (reduction, update) is microseconds. */
+    private static final int SPINS = 1 << 12;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     @FunctionalInterface
@@ -20,20 +23,29 @@ final class BatchParallel implements AutoCloseable {
     }
 
     private final int threads;
-    private final ExecutorService pool;
+    private final Thread[] workers;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile long generation;
+    private volatile Chunk task;
+    private volatile int size;
+    private volatile int active;
+    private volatile Thread caller;
+    private volatile RuntimeException failure;
+    private volatile boolean closed;
 
     BatchParallel(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
         }
         this.threads = threads;
-        int id = POOLS.incrementAndGet();
-        AtomicInteger count = new AtomicInteger();
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "lenet-vector-" + id + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new Thread[threads - 1];
+        int pool = POOLS.incrementAndGet();
+        for (int t = 1; t < threads; t++) {
+            int worker = t;
+            workers[t - 1] = new Thread(() -> work(worker), "lenet-vector-" + pool + "-" + t);
+            workers[t - 1].setDaemon(true);
+            workers[t - 1].start();
+        }
     }
 
     int threads() {
@@ -46,43 +58,76 @@ final class BatchParallel implements AutoCloseable {
     }
 
     void run(int n, Chunk chunk) {
-        int workers = workers(n);
-        if (workers == 1) {
+        int w = workers(n);
+        if (w == 1) {
             chunk.run(0, 0, n);
             return;
         }
-        Future<?>[] futures = new Future<?>[workers - 1];
-        for (int t = 1; t < workers; t++) {
-            int worker = t;
-            futures[t - 1] = pool.submit(() -> chunk.run(worker, worker * n / workers, (worker + 1) * n / workers));
+        task = chunk;
+        size = n;
+        active = w;
+        failure = null;
+        caller = Thread.currentThread();
+        pending.set(workers.length);
+        generation++; // the volatile write that publishes the fields above to the workers
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
         }
-        RuntimeException failure = null;
+        RuntimeException own = null;
         try {
-            chunk.run(0, 0, n / workers);
+            chunk.run(0, 0, n / w);
         } catch (RuntimeException e) {
-            failure = e;
+            own = e;
         }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for workers", e);
+        for (int spins = 0; pending.get() > 0;) {
+            if (++spins < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
             }
+        }
+        task = null;
+        if (own != null) {
+            throw own;
         }
         if (failure != null) {
             throw failure;
         }
     }
 
+    private void work(int worker) {
+        long seen = 0;
+        while (true) {
+            for (int spins = 0; generation == seen;) {
+                if (closed) {
+                    return;
+                }
+                if (++spins < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            seen = generation;
+            int w = active;
+            if (worker < w) {
+                try {
+                    task.run(worker, worker * size / w, (worker + 1) * size / w);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        closed = true;
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
         }
     }
 }

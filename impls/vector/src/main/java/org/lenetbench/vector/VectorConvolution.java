@@ -11,7 +11,8 @@ import org.lenetbench.model.Shape;
  * {@link FloatOps#convolveRow} of length (OH−1)·IW + OW over the input shifted by u rows. The few columns
  * past OW in each wide row are discarded (C1: 4 of 32). Only connected pairs are visited (C3: 60 of 96).
  * Backward walks the same pairs: the weight gradient a {@link FloatOps#correlateRow} of the wide output
- * gradient (zero past OW) with the shifted input, and the input gradient a convolveRow of it with the kernel row
+ * gradient (zero past OW) with the shifted input, collected lane by lane over a worker's samples and added up
+ * once at the end of its chunk, and the input gradient a convolveRow of it with the kernel row
  * reversed. Padding goes through a zero-padded copy of the input in per-worker scratch.
  */
 final class VectorConvolution extends VectorLayer {
@@ -28,11 +29,13 @@ final class VectorConvolution extends VectorLayer {
     private final int dw;
     private final int db;
     private final FloatOps ops;
-    // scratch layout: [padded x | wide y | padded wide dy | padded dx | reversed kernel row]
+    // scratch layout: [padded x | wide y | padded wide dy | padded dx | reversed kernel row | weight gradient lanes]
     private final int scratchWide;
     private final int scratchWideGradient;
     private final int scratchPaddedGradient;
     private final int scratchReversed;
+    private final int scratchLanes;
+    private final int lanes;
     private final int scratchSize;
 
     VectorConvolution(Convolution spec, Shape in, FloatParameters params, FloatOps ops) {
@@ -59,7 +62,9 @@ final class VectorConvolution extends VectorLayer {
         this.scratchWideGradient = scratchWide + wideLength;
         this.scratchPaddedGradient = scratchWideGradient + wideLength + 2 * (k - 1);
         this.scratchReversed = scratchPaddedGradient + padded;
-        this.scratchSize = scratchReversed + k;
+        this.scratchLanes = scratchReversed + k;
+        this.lanes = ops.lanes();
+        this.scratchSize = scratchLanes + w.length * lanes;
     }
 
     @Override
@@ -106,9 +111,27 @@ final class VectorConvolution extends VectorLayer {
     }
 
     @Override
+    void beginChunk(float[] scratch) {
+        Arrays.fill(scratch, scratchLanes, scratchSize, 0f);
+    }
+
+    /** The weight gradient's lanes, added up in lane order: deterministic. */
+    @Override
+    void finishChunk(float[][] gradients, float[] scratch) {
+        float[] gw = gradients[dw];
+        for (int i = 0; i < gw.length; i++) {
+            int base = scratchLanes + i * lanes;
+            float sum = 0;
+            for (int l = 0; l < lanes; l++) {
+                sum += scratch[base + l];
+            }
+            gw[i] += sum;
+        }
+    }
+
+    @Override
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
         float[] xp = padded(x, scratch);
-        float[] gw = gradients[dw];
         float[] gb = gradients[db];
         int oh = out.height();
         int ow = out.width();
@@ -129,7 +152,7 @@ final class VectorConvolution extends VectorLayer {
                 for (int u = 0; u < k; u++) {
                     int row = weightIndex(o, c, u);
                     int xRow = c * plane + u * paddedWidth;
-                    ops.correlateRow(scratch, wideGradient, xp, xRow, k, wideLength, gw, row);
+                    ops.correlateRow(scratch, wideGradient, xp, xRow, k, wideLength, scratch, scratchLanes + row * lanes);
                     if (dx != null) {
                         for (int v = 0; v < k; v++) {
                             scratch[scratchReversed + v] = w[row + k - 1 - v];

@@ -28,6 +28,14 @@ abstract class VectorLayer {
 
     abstract void forward(float[] x, float[] y, float[] scratch);
 
+    /** Before a worker's samples: clears what {@link #finishChunk} collects. */
+    void beginChunk(float[] scratch) {
+    }
+
+    /** After a worker's samples: adds what was collected in scratch to the worker's gradients. */
+    void finishChunk(float[][] gradients, float[] scratch) {
+    }
+
     /**
      * From dE/dy writes dE/dx (unless {@code dx} is null: the first layer) and adds this sample's parameter
      * gradients into {@code gradients} (indexed by {@link FloatParameters#gradientIndex}).

@@ -17,6 +17,7 @@ final class VectorLayerKernel implements LayerKernel {
     private final VectorLayer layer;
     private final FloatParameters params;
     private final List<ParameterSpec> trainable;
+    private final int[] ownGradients;
     private final BatchParallel parallel;
     private final int batch;
     private final float[][] x;
@@ -25,6 +26,8 @@ final class VectorLayerKernel implements LayerKernel {
     private final float[][] dx;
     private final float[][][] workerGradients;
     private final float[][] workerScratch;
+    private final BatchParallel.Chunk forwardChunk = this::forwardChunk;
+    private final BatchParallel.Chunk backwardChunk = this::backwardChunk;
     private boolean closed;
 
     VectorLayerKernel(String name, VectorLayer layer, FloatParameters params, List<ParameterSpec> trainable,
@@ -36,6 +39,7 @@ final class VectorLayerKernel implements LayerKernel {
         this.layer = layer;
         this.params = params;
         this.trainable = trainable;
+        this.ownGradients = trainable.stream().mapToInt(p -> params.gradientIndex(p.name())).toArray();
         this.parallel = parallel;
         this.batch = batch;
         x = new float[batch][layer.in.size()];
@@ -82,25 +86,31 @@ final class VectorLayerKernel implements LayerKernel {
     @Override
     public void forward() {
         checkOpen();
-        parallel.run(batch, (worker, from, to) -> {
-            for (int n = from; n < to; n++) {
-                layer.forward(x[n], y[n], workerScratch[worker]);
-            }
-        });
+        parallel.run(batch, forwardChunk);
     }
 
     @Override
     public void backward() {
         checkOpen();
-        parallel.run(batch, (worker, from, to) -> {
-            float[][] g = workerGradients[worker];
-            for (ParameterSpec p : trainable) {
-                Arrays.fill(g[params.gradientIndex(p.name())], 0);
-            }
-            for (int n = from; n < to; n++) {
-                layer.backward(x[n], y[n], dy[n], dx[n], g, workerScratch[worker]);
-            }
-        });
+        parallel.run(batch, backwardChunk);
+    }
+
+    private void forwardChunk(int worker, int from, int to) {
+        for (int n = from; n < to; n++) {
+            layer.forward(x[n], y[n], workerScratch[worker]);
+        }
+    }
+
+    private void backwardChunk(int worker, int from, int to) {
+        float[][] g = workerGradients[worker];
+        for (int k : ownGradients) {
+            Arrays.fill(g[k], 0);
+        }
+        layer.beginChunk(workerScratch[worker]);
+        for (int n = from; n < to; n++) {
+            layer.backward(x[n], y[n], dy[n], dx[n], g, workerScratch[worker]);
+        }
+        layer.finishChunk(g, workerScratch[worker]);
     }
 
     @Override

@@ -30,6 +30,12 @@ final class VectorNetwork implements Network {
     private final Workspace[] workspaces;
     private final float[][] gradients;
     private final float[][] trainableValues;
+    // The chunks given to the pool, built once (a capturing lambda per call would allocate every step);
+    // they read the batch and scores of the call in progress from these fields.
+    private final BatchParallel.Chunk gradientChunk = this::gradientChunk;
+    private final BatchParallel.Chunk forwardChunk = this::forwardChunk;
+    private Batch current;
+    private float[] currentScores;
     private FloatOptimizer optimizer;
     private ReferenceNetwork curvatureReference;
     private boolean loaded;
@@ -82,14 +88,23 @@ final class VectorNetwork implements Network {
     @Override
     public void forward(Batch batch, float[] scores) {
         checkReady();
+        current = batch;
+        currentScores = scores;
+        try {
+            parallel.run(batch.size(), forwardChunk);
+        } finally {
+            current = null;
+            currentScores = null;
+        }
+    }
+
+    private void forwardChunk(int worker, int from, int to) {
+        Workspace ws = workspaces[worker];
         int classes = model.classes();
-        parallel.run(batch.size(), (worker, from, to) -> {
-            Workspace ws = workspaces[worker];
-            for (int n = from; n < to; n++) {
-                float[] y = forwardSample(ws, batch, n);
-                System.arraycopy(y, 0, scores, n * classes, classes);
-            }
-        });
+        for (int n = from; n < to; n++) {
+            float[] y = forwardSample(ws, current, n);
+            System.arraycopy(y, 0, currentScores, n * classes, classes);
+        }
     }
 
     @Override
@@ -160,25 +175,12 @@ final class VectorNetwork implements Network {
     /** Mean loss; leaves the mean gradients in {@link #gradients}. */
     private double computeGradients(Batch batch) {
         int n = batch.size();
-        int last = layers.size();
-        parallel.run(n, (worker, from, to) -> {
-            Workspace ws = workspaces[worker];
-            ws.reset();
-            for (int s = from; s < to; s++) {
-                float[] y = forwardSample(ws, batch, s);
-                for (int c = 0; c < y.length; c++) {
-                    ws.scores[c] = y[c];
-                }
-                ws.loss += loss.lossAndGradient(ws.scores, label(batch, s), ws.scoreGradient);
-                for (int c = 0; c < y.length; c++) {
-                    ws.deltas[last][c] = (float) ws.scoreGradient[c];
-                }
-                for (int i = last - 1; i >= 0; i--) {
-                    layers.get(i).backward(ws.activations[i], ws.activations[i + 1], ws.deltas[i + 1],
-                            i == 0 ? null : ws.deltas[i], ws.gradients, ws.scratch[i]);
-                }
-            }
-        });
+        current = batch;
+        try {
+            parallel.run(n, gradientChunk);
+        } finally {
+            current = null;
+        }
         int workers = parallel.workers(n);
         double total = 0;
         float scale = 1f / n;
@@ -199,6 +201,33 @@ final class VectorNetwork implements Network {
             total += workspaces[w].loss;
         }
         return total / n;
+    }
+
+    /** Forward, loss and backward of samples [from, to), summed into the worker's gradients. */
+    private void gradientChunk(int worker, int from, int to) {
+        Workspace ws = workspaces[worker];
+        ws.reset();
+        int last = layers.size();
+        for (int i = 0; i < last; i++) {
+            layers.get(i).beginChunk(ws.scratch[i]);
+        }
+        for (int s = from; s < to; s++) {
+            float[] y = forwardSample(ws, current, s);
+            for (int c = 0; c < y.length; c++) {
+                ws.scores[c] = y[c];
+            }
+            ws.loss += loss.lossAndGradient(ws.scores, label(current, s), ws.scoreGradient);
+            for (int c = 0; c < y.length; c++) {
+                ws.deltas[last][c] = (float) ws.scoreGradient[c];
+            }
+            for (int i = last - 1; i >= 0; i--) {
+                layers.get(i).backward(ws.activations[i], ws.activations[i + 1], ws.deltas[i + 1],
+                        i == 0 ? null : ws.deltas[i], ws.gradients, ws.scratch[i]);
+            }
+        }
+        for (int i = 0; i < last; i++) {
+            layers.get(i).finishChunk(ws.gradients, ws.scratch[i]);
+        }
     }
 
     private int label(Batch batch, int n) {

@@ -133,9 +133,20 @@ final class VectorOps implements FloatOps {
 
     @Override
     public void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff) {
-        if (k != 5) { // every LeNet kernel is 5 wide; other widths take one dot per tap
+        if (k != 5) { // every LeNet kernel is 5 wide; other widths take one pass per tap
             for (int v = 0; v < k; v++) {
-                out[outOff + v] += dot(g, gOff, x, xOff + v, n);
+                FloatVector acc = FloatVector.fromArray(species, out, outOff + v * LANES);
+                int i = 0;
+                for (int bound = species.loopBound(n); i < bound; i += LANES) {
+                    acc = FloatVector.fromArray(species, g, gOff + i)
+                            .fma(FloatVector.fromArray(species, x, xOff + v + i), acc);
+                }
+                if (i < n) {
+                    VectorMask<Float> m = species.indexInRange(i, n);
+                    acc = FloatVector.fromArray(species, g, gOff + i, m)
+                            .fma(FloatVector.fromArray(species, x, xOff + v + i, m), acc);
+                }
+                acc.intoArray(out, outOff + v * LANES);
             }
             return;
         }
@@ -165,11 +176,11 @@ final class VectorOps implements FloatOps {
             a3 = gv.fma(FloatVector.fromArray(species, x, xi + 3, m), a3);
             a4 = gv.fma(FloatVector.fromArray(species, x, xi + 4, m), a4);
         }
-        out[outOff] += sumLanes(a0);
-        out[outOff + 1] += sumLanes(a1);
-        out[outOff + 2] += sumLanes(a2);
-        out[outOff + 3] += sumLanes(a3);
-        out[outOff + 4] += sumLanes(a4);
+        a0.add(FloatVector.fromArray(species, out, outOff)).intoArray(out, outOff);
+        a1.add(FloatVector.fromArray(species, out, outOff + LANES)).intoArray(out, outOff + LANES);
+        a2.add(FloatVector.fromArray(species, out, outOff + 2 * LANES)).intoArray(out, outOff + 2 * LANES);
+        a3.add(FloatVector.fromArray(species, out, outOff + 3 * LANES)).intoArray(out, outOff + 3 * LANES);
+        a4.add(FloatVector.fromArray(species, out, outOff + 4 * LANES)).intoArray(out, outOff + 4 * LANES);
     }
 
     @Override

@@ -92,12 +92,17 @@ class FloatOpsTest {
             for (int k : new int[] {3, 5}) {
                 float[] g = random(r, n + 2);
                 float[] x = random(r, n + k + 3);
-                float[] out = random(r, k + 2);
-                float[] expected = out.clone();
-                ScalarOps.INSTANCE.correlateRow(g, 1, x, 2, k, n, expected, 1);
-                ops.correlateRow(g, 1, x, 2, k, n, out, 1);
-                for (int v = 0; v < out.length; v++) {
-                    assertEquals(expected[v], out[v], 1e-6f * n + 1e-6f, "n=" + n + " k=" + k + " v=" + v);
+                float[] expected = new float[k];
+                ScalarOps.INSTANCE.correlateRow(g, 1, x, 2, k, n, expected, 0);
+                int lanes = ops.lanes();
+                float[] out = new float[1 + k * lanes];
+                ops.correlateRow(g, 1, x, 2, k, n, out, 1); // lane-expanded: tap v in out[1 + v·lanes ..]
+                for (int v = 0; v < k; v++) {
+                    float sum = 0;
+                    for (int l = 0; l < lanes; l++) {
+                        sum += out[1 + v * lanes + l];
+                    }
+                    assertEquals(expected[v], sum, 1e-6f * n + 1e-6f, "n=" + n + " k=" + k + " v=" + v);
                 }
             }
         }
