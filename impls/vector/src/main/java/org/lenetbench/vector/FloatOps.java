@@ -24,10 +24,10 @@ interface FloatOps {
     void convolveRow(float[] w, int wOff, int k, float[] x, int xOff, float[] y, int yOff, int n);
 
     /**
-     * The weight gradient of one kernel row, into a lane-expanded accumulator: for v in [0, k) the partial
-     * sums of {@code Σ_i g[gOff + i] · x[xOff + i + v]} are added lane by lane to
-     * {@code out[outOff + v·lanes() .. + lanes())}; the caller adds the lanes up once per batch chunk. The k
-     * sums share each load of g, and no vector is reduced inside the loop over kernel rows.
+     * The weight gradient of one kernel row, lane-expanded: for v in [0, k) the partial sums of
+     * {@code Σ_i g[gOff + i] · x[xOff + i + v]} are written lane by lane to {@code out[outOff + v·lanes() ..
+     * + lanes())} (overwriting them); adding the lanes of a tap gives its sum. The k sums share each load of
+     * g, and no vector is reduced: the caller accumulates lanes and adds them up once per batch chunk.
      */
     void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff);
 

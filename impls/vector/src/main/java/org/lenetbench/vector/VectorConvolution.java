@@ -29,11 +29,13 @@ final class VectorConvolution extends VectorLayer {
     private final int dw;
     private final int db;
     private final FloatOps ops;
-    // scratch layout: [padded x | wide y | padded wide dy | padded dx | reversed kernel row | weight gradient lanes]
+    // scratch layout: [padded x | wide y | padded wide dy | padded dx | reversed kernel row | one row's lanes |
+    //                  weight gradient lanes]
     private final int scratchWide;
     private final int scratchWideGradient;
     private final int scratchPaddedGradient;
     private final int scratchReversed;
+    private final int scratchRowLanes;
     private final int scratchLanes;
     private final int lanes;
     private final int scratchSize;
@@ -62,8 +64,9 @@ final class VectorConvolution extends VectorLayer {
         this.scratchWideGradient = scratchWide + wideLength;
         this.scratchPaddedGradient = scratchWideGradient + wideLength + 2 * (k - 1);
         this.scratchReversed = scratchPaddedGradient + padded;
-        this.scratchLanes = scratchReversed + k;
         this.lanes = ops.lanes();
+        this.scratchRowLanes = scratchReversed + k;
+        this.scratchLanes = scratchRowLanes + k * lanes;
         this.scratchSize = scratchLanes + w.length * lanes;
     }
 
@@ -152,7 +155,8 @@ final class VectorConvolution extends VectorLayer {
                 for (int u = 0; u < k; u++) {
                     int row = weightIndex(o, c, u);
                     int xRow = c * plane + u * paddedWidth;
-                    ops.correlateRow(scratch, wideGradient, xp, xRow, k, wideLength, scratch, scratchLanes + row * lanes);
+                    ops.correlateRow(scratch, wideGradient, xp, xRow, k, wideLength, scratch, scratchRowLanes);
+                    ops.axpy(1f, scratch, scratchRowLanes, scratch, scratchLanes + row * lanes, k * lanes);
                     if (dx != null) {
                         for (int v = 0; v < k; v++) {
                             scratch[scratchReversed + v] = w[row + k - 1 - v];

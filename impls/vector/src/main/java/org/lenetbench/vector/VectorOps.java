@@ -131,23 +131,15 @@ final class VectorOps implements FloatOps {
         }
     }
 
+    /**
+     * Kept small on purpose (under C2's 325-byte inlining limit, and small enough for C1): a larger version
+     * with a masked tail and the other-width path inside failed C1 ("out of virtual registers"), stayed in
+     * unoptimised code in some JVMs, boxed every vector and made a training step 10× slower.
+     */
     @Override
     public void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff) {
-        if (k != 5) { // every LeNet kernel is 5 wide; other widths take one pass per tap
-            for (int v = 0; v < k; v++) {
-                FloatVector acc = FloatVector.fromArray(species, out, outOff + v * LANES);
-                int i = 0;
-                for (int bound = species.loopBound(n); i < bound; i += LANES) {
-                    acc = FloatVector.fromArray(species, g, gOff + i)
-                            .fma(FloatVector.fromArray(species, x, xOff + v + i), acc);
-                }
-                if (i < n) {
-                    VectorMask<Float> m = species.indexInRange(i, n);
-                    acc = FloatVector.fromArray(species, g, gOff + i, m)
-                            .fma(FloatVector.fromArray(species, x, xOff + v + i, m), acc);
-                }
-                acc.intoArray(out, outOff + v * LANES);
-            }
+        if (k != 5) { // every LeNet kernel is 5 wide
+            correlateRowPerTap(g, gOff, x, xOff, k, n, out, outOff);
             return;
         }
         FloatVector a0 = FloatVector.zero(species);
@@ -155,9 +147,8 @@ final class VectorOps implements FloatOps {
         FloatVector a2 = a0;
         FloatVector a3 = a0;
         FloatVector a4 = a0;
-        int step = species.length();
-        int i = 0;
-        for (int bound = species.loopBound(n); i < bound; i += step) {
+        int bound = species.loopBound(n);
+        for (int i = 0; i < bound; i += LANES) {
             FloatVector gv = FloatVector.fromArray(species, g, gOff + i);
             int xi = xOff + i;
             a0 = gv.fma(FloatVector.fromArray(species, x, xi), a0);
@@ -166,21 +157,37 @@ final class VectorOps implements FloatOps {
             a3 = gv.fma(FloatVector.fromArray(species, x, xi + 3), a3);
             a4 = gv.fma(FloatVector.fromArray(species, x, xi + 4), a4);
         }
-        if (i < n) {
-            VectorMask<Float> m = species.indexInRange(i, n);
-            FloatVector gv = FloatVector.fromArray(species, g, gOff + i, m);
-            int xi = xOff + i;
-            a0 = gv.fma(FloatVector.fromArray(species, x, xi, m), a0);
-            a1 = gv.fma(FloatVector.fromArray(species, x, xi + 1, m), a1);
-            a2 = gv.fma(FloatVector.fromArray(species, x, xi + 2, m), a2);
-            a3 = gv.fma(FloatVector.fromArray(species, x, xi + 3, m), a3);
-            a4 = gv.fma(FloatVector.fromArray(species, x, xi + 4, m), a4);
+        a0.intoArray(out, outOff);
+        a1.intoArray(out, outOff + LANES);
+        a2.intoArray(out, outOff + 2 * LANES);
+        a3.intoArray(out, outOff + 3 * LANES);
+        a4.intoArray(out, outOff + 4 * LANES);
+        addTail(g, gOff, x, xOff, 5, bound, n, out, outOff);
+    }
+
+    /** The elements past the last full vector, as scalars into lane 0 of each tap. */
+    private static void addTail(float[] g, int gOff, float[] x, int xOff, int k, int from, int n, float[] out,
+            int outOff) {
+        for (int v = 0; v < k; v++) {
+            float s = 0;
+            for (int i = from; i < n; i++) {
+                s += g[gOff + i] * x[xOff + i + v];
+            }
+            out[outOff + v * LANES] += s;
         }
-        a0.add(FloatVector.fromArray(species, out, outOff)).intoArray(out, outOff);
-        a1.add(FloatVector.fromArray(species, out, outOff + LANES)).intoArray(out, outOff + LANES);
-        a2.add(FloatVector.fromArray(species, out, outOff + 2 * LANES)).intoArray(out, outOff + 2 * LANES);
-        a3.add(FloatVector.fromArray(species, out, outOff + 3 * LANES)).intoArray(out, outOff + 3 * LANES);
-        a4.add(FloatVector.fromArray(species, out, outOff + 4 * LANES)).intoArray(out, outOff + 4 * LANES);
+    }
+
+    private static void correlateRowPerTap(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out,
+            int outOff) {
+        int bound = species.loopBound(n);
+        for (int v = 0; v < k; v++) {
+            FloatVector acc = FloatVector.zero(species);
+            for (int i = 0; i < bound; i += LANES) {
+                acc = FloatVector.fromArray(species, g, gOff + i).fma(FloatVector.fromArray(species, x, xOff + v + i), acc);
+            }
+            acc.intoArray(out, outOff + v * LANES);
+        }
+        addTail(g, gOff, x, xOff, k, bound, n, out, outOff);
     }
 
     @Override

@@ -95,7 +95,7 @@ class FloatOpsTest {
                 float[] expected = new float[k];
                 ScalarOps.INSTANCE.correlateRow(g, 1, x, 2, k, n, expected, 0);
                 int lanes = ops.lanes();
-                float[] out = new float[1 + k * lanes];
+                float[] out = random(r, 1 + k * lanes); // overwritten
                 ops.correlateRow(g, 1, x, 2, k, n, out, 1); // lane-expanded: tap v in out[1 + v·lanes ..]
                 for (int v = 0; v < k; v++) {
                     float sum = 0;
