@@ -35,6 +35,10 @@ final class VectorSubsampling extends VectorLayer {
     }
 
     private float windowSum(float[] x, int corner) {
+        if (s == 2) { // every LeNet window: straight-line, same order as the loop below
+            int below = corner + in.width();
+            return x[corner] + x[corner + 1] + x[below] + x[below + 1];
+        }
         float sum = 0;
         for (int u = 0; u < s; u++) {
             for (int v = 0; v < s; v++) {
@@ -45,6 +49,13 @@ final class VectorSubsampling extends VectorLayer {
     }
 
     private int argmax(float[] x, int corner) {
+        if (s == 2) {
+            int below = corner + in.width();
+            int best = corner;
+            best = x[corner + 1] > x[best] ? corner + 1 : best;
+            best = x[below] > x[best] ? below : best;
+            return x[below + 1] > x[best] ? below + 1 : best;
+        }
         int best = corner;
         for (int u = 0; u < s; u++) {
             for (int v = 0; v < s; v++) {
@@ -81,8 +92,8 @@ final class VectorSubsampling extends VectorLayer {
 
     @Override
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
-        if (dx != null) {
-            Arrays.fill(dx, 0);
+        if (dx != null && kind == Subsampling.Kind.MAX) {
+            Arrays.fill(dx, 0); // max sends each gradient to one input of its window; the others stay 0
         }
         int oh = out.height();
         int ow = out.width();
@@ -104,11 +115,19 @@ final class VectorSubsampling extends VectorLayer {
                         coefGradient += windowSum(x, corner) * g;
                         biasGradient += g;
                     }
-                    if (dx != null) {
+                    if (dx != null && s == 2) {
+                        float toEach = toEachScale * g;
+                        int below = corner + in.width();
+                        dx[corner] = toEach; // windows do not overlap: each dx is written once
+                        dx[corner + 1] = toEach;
+                        dx[below] = toEach;
+                        dx[below + 1] = toEach;
+                    } else if (dx != null) {
                         float toEach = toEachScale * g;
                         for (int u = 0; u < s; u++) {
+                            int rowStart = corner + u * in.width();
                             for (int v = 0; v < s; v++) {
-                                dx[corner + u * in.width() + v] += toEach;
+                                dx[rowStart + v] = toEach;
                             }
                         }
                     }
