@@ -133,7 +133,7 @@ final class VectorOps implements FloatOps {
 
     /**
      * Kept small on purpose (under C2's 325-byte inlining limit, and small enough for C1): a larger version
-     * with a masked tail and the other-width path inside failed C1 ("out of virtual registers"), stayed in
+     * with the masked tail and the other-width path inside failed C1 ("out of virtual registers"), stayed in
      * unoptimised code in some JVMs, boxed every vector and made a training step 10× slower.
      */
     @Override
@@ -165,15 +165,21 @@ final class VectorOps implements FloatOps {
         addTail(g, gOff, x, xOff, 5, bound, n, out, outOff);
     }
 
-    /** The elements past the last full vector, as scalars into lane 0 of each tap. */
+    /**
+     * The elements past the last full vector: one masked vector per tap, added into its lanes. A method of its
+     * own so that {@link #correlateRow} stays small; no vector crosses the call.
+     */
     private static void addTail(float[] g, int gOff, float[] x, int xOff, int k, int from, int n, float[] out,
             int outOff) {
+        if (from >= n) {
+            return;
+        }
+        VectorMask<Float> m = species.indexInRange(from, n);
+        FloatVector gv = FloatVector.fromArray(species, g, gOff + from, m);
         for (int v = 0; v < k; v++) {
-            float s = 0;
-            for (int i = from; i < n; i++) {
-                s += g[gOff + i] * x[xOff + i + v];
-            }
-            out[outOff + v * LANES] += s;
+            int o = outOff + v * LANES;
+            gv.fma(FloatVector.fromArray(species, x, xOff + from + v, m), FloatVector.fromArray(species, out, o))
+                    .intoArray(out, o);
         }
     }
 
