@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.Network;
-import org.lenetbench.check.RandomBatches;
 import org.lenetbench.model.Convolution;
 import org.lenetbench.model.Layer;
 import org.lenetbench.model.ModelSpec;
@@ -71,10 +70,7 @@ public class C3ConnectivityBenchmark {
         NamedTensors masked = Initializer.initialize(paper, paper.defaultInit(), 1); // zeros where Table 1 has none
         network = OpenNetwork.open(backend, spec, threads);
         network.loadParameters(masked);
-        kernel = network.layer("c3", batch);
-        kernel.setInput(RandomBatches.uniform(batch * kernel.inputShape().size(), 1.0, 3));
-        kernel.setOutputGradient(RandomBatches.uniform(batch * kernel.outputShape().size(), 1.0, 4));
-        kernel.forward();
+        kernel = OpenNetwork.layer(network, "c3", batch);
     }
 
     @TearDown

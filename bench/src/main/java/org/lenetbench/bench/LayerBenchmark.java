@@ -4,7 +4,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.Network;
-import org.lenetbench.check.RandomBatches;
 import org.lenetbench.model.Models;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,10 +55,7 @@ public class LayerBenchmark {
     @Setup
     public void open() {
         network = OpenNetwork.open(backend, Models.byName(model), threads);
-        kernel = network.layer(layer, batch);
-        kernel.setInput(RandomBatches.uniform(batch * kernel.inputShape().size(), 1.0, 3));
-        kernel.setOutputGradient(RandomBatches.uniform(batch * kernel.outputShape().size(), 1.0, 4));
-        kernel.forward(); // backward needs the activations of a forward
+        kernel = OpenNetwork.layer(network, layer, batch);
     }
 
     @TearDown

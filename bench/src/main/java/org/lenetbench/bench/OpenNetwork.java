@@ -4,6 +4,7 @@ import org.lenetbench.backend.Availability;
 import org.lenetbench.backend.Backend;
 import org.lenetbench.backend.Backends;
 import org.lenetbench.backend.Batch;
+import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.Network;
 import org.lenetbench.check.RandomBatches;
 import org.lenetbench.model.ModelSpec;
@@ -23,6 +24,15 @@ final class OpenNetwork {
         Network net = Backends.open(backend, model, backend.devices().getFirst(), threads);
         net.loadParameters(Initializer.initialize(model, model.defaultInit(), 1));
         return net;
+    }
+
+    /** A layer kernel of {@code network} with seeded inputs and output gradients, forwarded once (backward needs that). */
+    static LayerKernel layer(Network network, String layer, int batch) {
+        LayerKernel kernel = network.layer(layer, batch);
+        kernel.setInput(RandomBatches.uniform(batch * kernel.inputShape().size(), 1.0, 3));
+        kernel.setOutputGradient(RandomBatches.uniform(batch * kernel.outputShape().size(), 1.0, 4));
+        kernel.forward();
+        return kernel;
     }
 
     static Batch batch(ModelSpec model, int size) {
