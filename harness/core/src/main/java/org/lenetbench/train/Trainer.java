@@ -130,13 +130,13 @@ public final class Trainer {
             });
         }
         Map<String, Tensor> mean = new LinkedHashMap<>();
-        NamedTensors shapes = NamedTensors.zeros(config.model().trainableParameters());
-        sum.forEach((name, acc) -> {
+        for (var p : config.model().trainableParameters()) {
+            float[] acc = sum.get(p.name());
             for (int i = 0; i < acc.length; i++) {
                 acc[i] /= samples;
             }
-            mean.put(name, new Tensor(shapes.get(name).shape(), acc));
-        });
+            mean.put(p.name(), new Tensor(p.shape(), acc));
+        }
         return new NamedTensors(mean);
     }
 
