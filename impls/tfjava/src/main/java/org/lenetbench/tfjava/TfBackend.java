@@ -1,0 +1,85 @@
+package org.lenetbench.tfjava;
+
+import java.util.List;
+
+import org.lenetbench.backend.Availability;
+import org.lenetbench.backend.Backend;
+import org.lenetbench.backend.Device;
+import org.lenetbench.backend.Network;
+import org.lenetbench.backend.Support;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.optim.OptimizerSpec;
+
+/**
+ * TensorFlow Java (graph mode) on the CPU. Every model of the contract; SGD with momentum and Adam as the
+ * harness defines them; SDLM is not implemented (its curvature pass is not a gradient TensorFlow computes).
+ * Unavailable, with the reason, when the TensorFlow natives do not load on this machine.
+ */
+public final class TfBackend implements Backend {
+    public static final String ID = "tfjava";
+    static final String SDLM_UNSUPPORTED = "tfjava does not implement SDLM: its Gauss-Newton curvature pass "
+            + "(squared weights back-propagated) is not a gradient TensorFlow can build; use --backend reference or vector";
+    private Availability availability;
+    private String tensorFlowVersion = "not loaded";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String engine() {
+        return "TensorFlow Java (graph mode, oneDNN CPU kernels)";
+    }
+
+    @Override
+    public String engineVersion() {
+        availability();
+        return "tensorflow-core-api " + coreApiVersion() + ", TensorFlow " + tensorFlowVersion + ", inter-op threads "
+                + TfSessions.interOpThreads();
+    }
+
+    private static String coreApiVersion() {
+        String v = org.tensorflow.TensorFlow.class.getPackage().getImplementationVersion();
+        return v != null ? v : "1.1.0";
+    }
+
+    @Override
+    public List<Device> devices() {
+        return availability().isAvailable() ? List.of(Device.CPU) : List.of();
+    }
+
+    @Override
+    public synchronized Availability availability() {
+        if (availability == null) {
+            NativeLogLevel.quietUnlessSet();
+            try {
+                tensorFlowVersion = org.tensorflow.TensorFlow.version();
+                availability = Availability.AVAILABLE;
+            } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, a JavaCPP loader exception
+                availability = Availability.unavailable("the TensorFlow natives (tensorflow-core-native 1.1.0, "
+                        + "linux-x86_64) did not load: " + e);
+            }
+        }
+        return availability;
+    }
+
+    @Override
+    public Support supports(OptimizerSpec optimizer) {
+        return optimizer instanceof OptimizerSpec.Sdlm ? Support.unsupported(SDLM_UNSUPPORTED) : Support.SUPPORTED;
+    }
+
+    @Override
+    public Network open(ModelSpec model, Device device, int threads) {
+        if (availability() instanceof Availability.Unavailable u) {
+            throw new IllegalStateException("backend tfjava is unavailable: " + u.reason());
+        }
+        if (device.kind() != Device.Kind.CPU) {
+            throw new IllegalArgumentException("the tfjava backend runs on the CPU only here, not on " + device);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        return new TfNetwork(model, threads);
+    }
+}
