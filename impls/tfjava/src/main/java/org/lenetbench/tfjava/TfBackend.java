@@ -21,6 +21,8 @@ public final class TfBackend implements Backend {
             + "(squared weights back-propagated) is not a gradient TensorFlow can build; use --backend reference or vector";
     private Availability availability;
     private String tensorFlowVersion = "not loaded";
+    /** Why TensorFlow's logs could not be quietened, or "". */
+    private String loggingNote = "";
 
     @Override
     public String id() {
@@ -52,7 +54,7 @@ public final class TfBackend implements Backend {
     @Override
     public synchronized Availability availability() {
         if (availability == null) {
-            NativeLogLevel.quietUnlessSet();
+            loggingNote = NativeLogging.quietUnlessUserChose();
             try {
                 tensorFlowVersion = org.tensorflow.TensorFlow.version();
                 availability = Availability.AVAILABLE;
@@ -62,6 +64,12 @@ public final class TfBackend implements Backend {
             }
         }
         return availability;
+    }
+
+    /** Why TensorFlow's native logs could not be kept to warnings, or "" when they are. */
+    synchronized String loggingNote() {
+        availability();
+        return loggingNote;
     }
 
     @Override
