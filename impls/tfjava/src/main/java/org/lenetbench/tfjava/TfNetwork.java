@@ -203,6 +203,25 @@ final class TfNetwork implements Network {
     @Override
     public double trainStep(Batch batch, double learningRate) {
         checkLoaded();
+        try (Result result = stepRunner(batch, learningRate).fetch(meanLoss).addTarget(optimizer.update()).run()) {
+            return readScalar(result.get(0));
+        }
+    }
+
+    /**
+     * Everything {@link #trainStep} does on the Java side and across JNI — copying the batch in, feeding the
+     * optimizer's scalars, one session run, reading a scalar back — with TensorFlow given nothing to compute
+     * (it fetches a fed tensor). The adapter's own cost, for {@code TfAdapterCostBenchmark}; counts an optimizer
+     * step, so it is not for use between real steps.
+     */
+    int adapterOnlyStep(Batch batch, double learningRate) {
+        checkLoaded();
+        try (Result result = stepRunner(batch, learningRate).fetch(labels).run()) {
+            return ((TInt32) result.get(0)).getInt(0);
+        }
+    }
+
+    private Session.Runner stepRunner(Batch batch, double learningRate) {
         if (optimizer == null) {
             throw new IllegalStateException("tfjava: setOptimizer was not called before trainStep");
         }
@@ -213,9 +232,7 @@ final class TfNetwork implements Network {
             optimizerScalars[i].setFloat(values[i]);
             runner.feed(optimizer.scalars().get(i), optimizerScalars[i]);
         }
-        try (Result result = runner.fetch(meanLoss).addTarget(optimizer.update()).run()) {
-            return readScalar(result.get(0));
-        }
+        return runner;
     }
 
     @Override

@@ -29,8 +29,9 @@ import org.lenetbench.params.Initializer;
  *
  * <p>It runs in a JVM of its own (see the pom) whose heap is fixed and touched up front ({@code -Xms = -Xmx},
  * {@code -XX:+AlwaysPreTouch}), so that the Java heap growing or shrinking cannot pass for native memory. What it
- * catches is native memory nothing on the Java side owns: a graph gaining ops every step (one 4 KB constant per
- * step, tried once, grew it by 80 MiB in the 2,000 measured steps, against 1 MiB without), sessions or graphs never closed. A forgotten
+ * catches is native memory nothing on the Java side owns: a graph gaining ops every step (one 4 KB constant
+ * per step, tried once, grew it by 80 MiB in the 2,000 measured steps, against 1 MiB without), sessions or
+ * graphs never closed. A forgotten
  * {@code Result.close()} is freed when its Java object is collected (JavaCPP ties native buffers to the garbage
  * collector), so it shows as garbage, not as growth.
  */
