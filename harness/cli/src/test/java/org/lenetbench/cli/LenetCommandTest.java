@@ -97,6 +97,35 @@ class LenetCommandTest {
         assertTrue(eval.out().contains("confusion matrix"), eval.out());
     }
 
+    /** Issue 5's "the CLI trains every model with --backend tfjava", on 2,000 images per model. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lenet5-1998", "lenet5", "lenet5-modern", "lenet1"})
+    void everyModelTrainsOnTensorFlowJava(String model) throws Exception {
+        assumeAvailable("tfjava");
+        Path out = dir.resolve(model);
+        Run train = run("train", "--backend", "tfjava", "--model", model, "--train-limit", "2000", "--test-limit", "500",
+                "--threads", "2", "--out", out.toString(), "--no-progress");
+        assertEquals(0, train.exit(), train.err());
+        JsonNode results = ResultsJson.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertEquals("tfjava", results.get("summary").get("backend").asText());
+        assertEquals(2, results.get("summary").get("threads").asInt());
+        double accuracy = results.get("final").get("testAccuracy").asDouble();
+        assertTrue(accuracy > 0.6, model + " on tfjava: accuracy " + accuracy + " after 2,000 images");
+    }
+
+    @Test
+    void tensorFlowJavaRefusesSdlmWithTheReason() {
+        assumeAvailable("tfjava");
+        Run train = run("train", "--backend", "tfjava", "--model", "lenet5-1998", "--optimizer", "sdlm");
+        assertEquals(2, train.exit(), train.out());
+        assertTrue(train.err().contains("tfjava does not implement SDLM"), train.err());
+    }
+
+    private static void assumeAvailable(String backend) {
+        org.lenetbench.backend.Availability a = org.lenetbench.backend.Backends.byId(backend).availability();
+        org.junit.jupiter.api.Assumptions.assumeTrue(a.isAvailable(), () -> backend + " unavailable here: " + a);
+    }
+
     @Test
     void evalRefusesParametersOfAnotherModel() throws Exception {
         Path out = dir.resolve("run");

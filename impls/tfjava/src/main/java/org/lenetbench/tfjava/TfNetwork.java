@@ -44,6 +44,8 @@ final class TfNetwork implements Network {
     private final Placeholder<TInt32> labels;
     private final Operand<TFloat32> scores;
     private final Operand<TFloat32> meanLoss;
+    /** A copy of the labels: the cheapest op that consumes a feed (a fed tensor cannot be fetched itself). */
+    private final Operand<TInt32> labelsEcho;
     private final List<TfParameter> parameters = new ArrayList<>();
     private final List<TfParameter> trainable = new ArrayList<>();
     private final List<Operand<TFloat32>> gradients = new ArrayList<>();
@@ -82,6 +84,7 @@ final class TfNetwork implements Network {
                 x = layerOps.apply(model.layers().get(i), model.inputShapeOf(i), x, values::get);
             }
             this.scores = tf.withName("scores").identity(x);
+            this.labelsEcho = tf.withName("labels_echo").identity(labels);
             this.meanLoss = tf.withName("loss").identity(TfLoss.mean(tf, model.loss(), scores, labels, model.classes()));
             for (Operand<?> g : tf.gradients(meanLoss, trainable.stream().map(p -> p.value).toList())) {
                 @SuppressWarnings("unchecked")
@@ -211,12 +214,12 @@ final class TfNetwork implements Network {
     /**
      * Everything {@link #trainStep} does on the Java side and across JNI — copying the batch in, feeding the
      * optimizer's scalars, one session run, reading a scalar back — with TensorFlow given nothing to compute
-     * (it fetches a fed tensor). The adapter's own cost, for {@code TfAdapterCostBenchmark}; counts an optimizer
+     * but a copy of the labels. The adapter's own cost, for {@code TfAdapterCostBenchmark}; counts an optimizer
      * step, so it is not for use between real steps.
      */
     int adapterOnlyStep(Batch batch, double learningRate) {
         checkLoaded();
-        try (Result result = stepRunner(batch, learningRate).fetch(labels).run()) {
+        try (Result result = stepRunner(batch, learningRate).fetch(labelsEcho).run()) {
             return ((TInt32) result.get(0)).getInt(0);
         }
     }

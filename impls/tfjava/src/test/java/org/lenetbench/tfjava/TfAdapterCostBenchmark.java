@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The adapter's own cost against a whole training step, both timed by JMH in the same fork:
  * {@code trainStep} is {@code Network.trainStep} at batch 64; {@code adapterOnly} does everything that step does
  * on the Java side and across JNI (copy the images and labels into the feed tensors, feed the optimizer's
- * scalars, one session run, read a scalar back) with TensorFlow given nothing to compute
- * ({@link TfNetwork#adapterOnlyStep}). Their ratio is the fraction of a step the adapter costs. The layout
+ * scalars, one session run, read a scalar back) with TensorFlow given nothing to compute but a copy of the
+ * labels ({@link TfNetwork#adapterOnlyStep}). Their ratio is the fraction of a step the adapter costs. The layout
  * conversion itself is free here: one-channel NCHW images are NHWC byte for byte.
  *
  * <p>Run: {@code mvn -pl impls/tfjava -am verify -Padapter-cost -DskipTests} (JSON in
