@@ -97,20 +97,20 @@ class LenetCommandTest {
         assertTrue(eval.out().contains("confusion matrix"), eval.out());
     }
 
-    /** Issue 5's "the CLI trains every model with --backend tfjava", on 2,000 images per model. */
+    /** "The CLI trains every model with --backend tfjava", on 6,000 images per model (87–93 % measured). */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"lenet5-1998", "lenet5", "lenet5-modern", "lenet1"})
     void everyModelTrainsOnTensorFlowJava(String model) throws Exception {
         assumeAvailable("tfjava");
         Path out = dir.resolve(model);
-        Run train = run("train", "--backend", "tfjava", "--model", model, "--train-limit", "2000", "--test-limit", "500",
+        Run train = run("train", "--backend", "tfjava", "--model", model, "--train-limit", "6000", "--test-limit", "500",
                 "--threads", "2", "--out", out.toString(), "--no-progress");
         assertEquals(0, train.exit(), train.err());
         JsonNode results = ResultsJson.MAPPER.readTree(out.resolve("results.json").toFile());
         assertEquals("tfjava", results.get("summary").get("backend").asText());
         assertEquals(2, results.get("summary").get("threads").asInt());
         double accuracy = results.get("final").get("testAccuracy").asDouble();
-        assertTrue(accuracy > 0.6, model + " on tfjava: accuracy " + accuracy + " after 2,000 images");
+        assertTrue(accuracy > 0.8, model + " on tfjava: accuracy " + accuracy + " after 6,000 images");
     }
 
     @Test
