@@ -1,0 +1,237 @@
+package org.lenetbench.djl;
+
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+
+import org.lenetbench.backend.Batch;
+import org.lenetbench.backend.Device;
+import org.lenetbench.backend.LayerKernel;
+import org.lenetbench.backend.LossAndGradients;
+import org.lenetbench.backend.Network;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.ParameterSpec;
+import org.lenetbench.optim.OptimizerSpec;
+import org.lenetbench.tensor.NamedTensors;
+import org.lenetbench.tensor.Tensor;
+
+/**
+ * A model as a DJL SequentialBlock on the PyTorch engine. Parameters live in the network's NDManager; every
+ * array a call creates (activations, the autograd graph, gradients' handles, optimizer temporaries) is made
+ * inside an {@link NDScope} that closes it when the call returns, so nothing accumulates from step to step.
+ * PyTorch adds gradients up until they are zeroed: every gradient is zeroed before each backward pass.
+ */
+final class DjlNetwork implements Network {
+    private final ModelSpec model;
+    private final int threads;
+    private final Engine engine;
+    private final NDManager manager;
+    private final SequentialBlock net;
+    private final ParameterStore store;
+    private final Map<String, Parameter> parameters;
+    private final List<ParameterSpec> trainableSpecs;
+    private final List<NDArray> trainable = new ArrayList<>();
+    private final Loss loss;
+    private final Map<Integer, NDArray[]> feeds = new HashMap<>();
+    private DjlOptimizer optimizer;
+    private boolean loaded;
+    private boolean closed;
+
+    DjlNetwork(ModelSpec model, int threads, Engine engine) {
+        this.model = model;
+        this.threads = threads;
+        this.engine = engine;
+        this.manager = engine.newBaseManager();
+        try {
+            this.parameters = DjlLayers.newParameterMap();
+            this.net = DjlLayers.model(model, manager, parameters);
+            this.store = new ParameterStore(manager, false);
+            this.trainableSpecs = model.trainableParameters();
+            for (ParameterSpec spec : trainableSpecs) {
+                trainable.add(parameters.get(spec.name()).getArray());
+            }
+            this.loss = switch (model.loss()) {
+                case org.lenetbench.model.Loss.SoftmaxCrossEntropy ce -> Loss.softmaxCrossEntropyLoss();
+                case org.lenetbench.model.Loss.Map map -> new MapLoss(map.j(), model.classes());
+            };
+        } catch (RuntimeException | Error e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public ModelSpec model() {
+        return model;
+    }
+
+    @Override
+    public Device device() {
+        return Device.CPU;
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public void loadParameters(NamedTensors values) {
+        checkOpen();
+        values.requireLayout(model, model.parameters(), "djl loadParameters");
+        for (ParameterSpec spec : model.parameters()) {
+            parameters.get(spec.name()).getArray().set(values.get(spec.name()).data());
+        }
+        loaded = true;
+    }
+
+    @Override
+    public NamedTensors parameters() {
+        checkLoaded();
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (ParameterSpec spec : model.parameters()) {
+            out.put(spec.name(), new Tensor(spec.shape(), parameters.get(spec.name()).getArray().toFloatArray()));
+        }
+        return new NamedTensors(out);
+    }
+
+    @Override
+    public void forward(Batch batch, float[] scores) {
+        checkLoaded();
+        NDArray[] feed = fill(batch);
+        try (NDScope scope = new NDScope()) {
+            NDArray y = net.forward(store, new NDList(feed[0]), false).singletonOrThrow();
+            y.toByteBuffer().asFloatBuffer().get(scores, 0, batch.size() * model.classes());
+        }
+    }
+
+    @Override
+    public LossAndGradients lossAndGradients(Batch batch) {
+        checkLoaded();
+        try (NDScope scope = new NDScope()) {
+            double value = backward(batch);
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            for (int i = 0; i < trainable.size(); i++) {
+                ParameterSpec spec = trainableSpecs.get(i);
+                out.put(spec.name(), new Tensor(spec.shape(), trainable.get(i).getGradient().toFloatArray()));
+            }
+            return new LossAndGradients(value, new NamedTensors(out));
+        }
+    }
+
+    /** Zeroes the gradients, runs forward and backward; returns the batch-mean loss. Call inside an NDScope. */
+    private double backward(Batch batch) {
+        NDArray[] feed = fill(batch);
+        for (NDArray w : trainable) {
+            JniUtils.zeroGrad((PtNDArray) w);
+        }
+        try (GradientCollector collector = engine.newGradientCollector()) {
+            NDArray scores = net.forward(store, new NDList(feed[0]), true).singletonOrThrow();
+            NDArray value = loss.evaluate(new NDList(feed[1]), new NDList(scores));
+            collector.backward(value);
+            return value.getFloat();
+        }
+    }
+
+    @Override
+    public NamedTensors curvature(Batch batch) {
+        throw new UnsupportedOperationException(DjlBackend.SDLM_UNSUPPORTED);
+    }
+
+    @Override
+    public void setOptimizer(OptimizerSpec spec) {
+        checkOpen();
+        if (spec instanceof OptimizerSpec.Sdlm) {
+            throw new UnsupportedOperationException(DjlBackend.SDLM_UNSUPPORTED);
+        }
+        if (optimizer != null) {
+            optimizer.close();
+        }
+        optimizer = new DjlOptimizer(spec, trainable, manager);
+    }
+
+    @Override
+    public void setCurvature(NamedTensors curvature) {
+        throw new UnsupportedOperationException(DjlBackend.SDLM_UNSUPPORTED);
+    }
+
+    @Override
+    public double trainStep(Batch batch, double learningRate) {
+        checkLoaded();
+        if (optimizer == null) {
+            throw new IllegalStateException("djl: setOptimizer was not called before trainStep");
+        }
+        try (NDScope scope = new NDScope()) {
+            double value = backward(batch);
+            List<NDArray> gradients = new ArrayList<>(trainable.size());
+            for (NDArray w : trainable) {
+                gradients.add(w.getGradient());
+            }
+            optimizer.update(trainable, gradients, learningRate);
+            return value;
+        }
+    }
+
+    /** The batch's images (NCHW, the contract's layout) and labels, copied into arrays reused per batch size. */
+    private NDArray[] fill(Batch batch) {
+        int n = batch.size();
+        NDArray[] feed = feeds.computeIfAbsent(n, size -> {
+            NDArray[] arrays = {manager.create(DjlLayers.nchw(model.input().shape(), size), DataType.FLOAT32),
+                manager.create(new ai.djl.ndarray.types.Shape(size), DataType.INT32)};
+            NDScope.unregister(arrays); // they outlive the call that creates them
+            return arrays;
+        });
+        feed[0].set(FloatBuffer.wrap(batch.images(), 0, n * model.input().shape().size()));
+        feed[1].set(IntBuffer.wrap(batch.labels(), 0, n));
+        return feed;
+    }
+
+    @Override
+    public LayerKernel layer(String layerName, int batchSize) {
+        checkLoaded();
+        return new DjlLayerKernel(model, layerName, batchSize, parameters().select(model.parametersOf(layerName)), engine);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (optimizer != null) {
+            optimizer.close();
+        }
+        manager.close();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("djl network " + model.name() + " is closed");
+        }
+    }
+
+    private void checkLoaded() {
+        checkOpen();
+        if (!loaded) {
+            throw new IllegalStateException("djl network " + model.name() + ": loadParameters was not called");
+        }
+    }
+}

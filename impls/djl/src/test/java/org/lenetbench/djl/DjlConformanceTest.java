@@ -1,0 +1,12 @@
+package org.lenetbench.djl;
+
+import org.lenetbench.backend.Backend;
+import org.lenetbench.conformance.BackendConformanceKit;
+
+/** The conformance kit on DJL's PyTorch engine, 2 intra-op threads. */
+class DjlConformanceTest extends BackendConformanceKit {
+    @Override
+    protected Backend backend() {
+        return new DjlBackend();
+    }
+}
