@@ -97,28 +97,34 @@ class LenetCommandTest {
         assertTrue(eval.out().contains("confusion matrix"), eval.out());
     }
 
-    /** "The CLI trains every model with --backend tfjava", on 6,000 images per model (87–93 % measured). */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"lenet5-1998", "lenet5", "lenet5-modern", "lenet1"})
-    void everyModelTrainsOnTensorFlowJava(String model) throws Exception {
-        assumeAvailable("tfjava");
-        Path out = dir.resolve(model);
-        Run train = run("train", "--backend", "tfjava", "--model", model, "--train-limit", "6000", "--test-limit", "500",
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> frameworkBackendsAndModels() {
+        return java.util.stream.Stream.of("tfjava", "djl").flatMap(backend -> org.lenetbench.model.Models.names().stream()
+                .map(model -> org.junit.jupiter.params.provider.Arguments.of(backend, model)));
+    }
+
+    /** "The CLI trains every model with --backend B" for the framework backends, on 6,000 images (87–93 % measured). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.MethodSource("frameworkBackendsAndModels")
+    void everyModelTrainsOnTheFrameworkBackends(String backend, String model) throws Exception {
+        assumeAvailable(backend);
+        Path out = dir.resolve(backend + "-" + model);
+        Run train = run("train", "--backend", backend, "--model", model, "--train-limit", "6000", "--test-limit", "500",
                 "--threads", "2", "--out", out.toString(), "--no-progress");
         assertEquals(0, train.exit(), train.err());
         JsonNode results = ResultsJson.MAPPER.readTree(out.resolve("results.json").toFile());
-        assertEquals("tfjava", results.get("summary").get("backend").asText());
+        assertEquals(backend, results.get("summary").get("backend").asText());
         assertEquals(2, results.get("summary").get("threads").asInt());
         double accuracy = results.get("final").get("testAccuracy").asDouble();
-        assertTrue(accuracy > 0.8, model + " on tfjava: accuracy " + accuracy + " after 6,000 images");
+        assertTrue(accuracy > 0.8, model + " on " + backend + ": accuracy " + accuracy + " after 6,000 images");
     }
 
-    @Test
-    void tensorFlowJavaRefusesSdlmWithTheReason() {
-        assumeAvailable("tfjava");
-        Run train = run("train", "--backend", "tfjava", "--model", "lenet5-1998", "--optimizer", "sdlm");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tfjava", "djl"})
+    void frameworkBackendsRefuseSdlmWithTheReason(String backend) {
+        assumeAvailable(backend);
+        Run train = run("train", "--backend", backend, "--model", "lenet5-1998", "--optimizer", "sdlm");
         assertEquals(2, train.exit(), train.out());
-        assertTrue(train.err().contains("tfjava does not implement SDLM"), train.err());
+        assertTrue(train.err().contains(backend + " does not implement SDLM"), train.err());
     }
 
     private static void assumeAvailable(String backend) {

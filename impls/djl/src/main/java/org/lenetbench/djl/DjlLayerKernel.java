@@ -17,10 +17,9 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
-import org.lenetbench.backend.LayerKernel;
+import org.lenetbench.backend.AbstractLayerKernel;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.ParameterSpec;
-import org.lenetbench.model.Shape;
 import org.lenetbench.tensor.NamedTensors;
 import org.lenetbench.tensor.Tensor;
 
@@ -31,11 +30,7 @@ import org.lenetbench.tensor.Tensor;
  * so that backward can be repeated (and timed) alone. Activations and gradients are NCHW, the contract's
  * layout, so the setters and getters copy without reordering.
  */
-final class DjlLayerKernel implements LayerKernel {
-    private final String layerName;
-    private final int batchSize;
-    private final Shape inputShape;
-    private final Shape outputShape;
+final class DjlLayerKernel extends AbstractLayerKernel {
     private final Engine engine;
     private final NDManager manager;
     private final Block block;
@@ -47,20 +42,16 @@ final class DjlLayerKernel implements LayerKernel {
     private NDManager forwardManager;
     private NDArray output;
     private boolean backwardDone;
-    private boolean closed;
 
     DjlLayerKernel(ModelSpec model, String layerName, int batchSize, NamedTensors values, Engine engine) {
-        this.layerName = layerName;
-        this.batchSize = batchSize;
-        this.inputShape = model.inputShapeOf(layerName);
-        this.outputShape = model.outputShapeOf(layerName);
+        super(DjlBackend.ID, model, layerName, batchSize);
         this.engine = engine;
         this.manager = engine.newBaseManager();
         try {
             Map<String, Parameter> parameters = new LinkedHashMap<>();
-            block = DjlLayers.block(model.layer(layerName), inputShape, parameters);
-            DjlLayers.initialize(block, manager, inputShape, batchSize);
-            for (ParameterSpec spec : model.parametersOf(layerName)) {
+            block = DjlLayers.block(model.layer(layerName()), inputShape(), parameters);
+            DjlLayers.initialize(block, manager, inputShape(), batchSize());
+            for (ParameterSpec spec : model.parametersOf(layerName())) {
                 NDArray array = parameters.get(spec.name()).getArray();
                 array.set(values.get(spec.name()).data());
                 if (spec.trainable()) {
@@ -69,9 +60,9 @@ final class DjlLayerKernel implements LayerKernel {
                 }
             }
             store = new ParameterStore(manager, false);
-            input = manager.create(DjlLayers.nchw(inputShape, batchSize), DataType.FLOAT32);
+            input = manager.create(DjlLayers.nchw(inputShape(), batchSize()), DataType.FLOAT32);
             input.setRequiresGradient(true);
-            outputGradient = manager.create(DjlLayers.nchw(outputShape, batchSize), DataType.FLOAT32);
+            outputGradient = manager.create(DjlLayers.nchw(outputShape(), batchSize()), DataType.FLOAT32);
         } catch (RuntimeException | Error e) {
             manager.close();
             throw e;
@@ -79,36 +70,16 @@ final class DjlLayerKernel implements LayerKernel {
     }
 
     @Override
-    public String layerName() {
-        return layerName;
-    }
-
-    @Override
-    public int batchSize() {
-        return batchSize;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return inputShape;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return outputShape;
-    }
-
-    @Override
     public void setInput(float[] x) {
         checkOpen();
-        requireLength("input", x, inputShape);
+        requireBatchOf("input", x, inputShape());
         input.set(x);
     }
 
     @Override
     public void setOutputGradient(float[] dy) {
         checkOpen();
-        requireLength("output gradient", dy, outputShape);
+        requireBatchOf("output gradient", dy, outputShape());
         // a fully connected layer's output is (n, features); the contract's is (n, features, 1, 1): same floats
         outputGradient.set(dy);
     }
@@ -135,7 +106,7 @@ final class DjlLayerKernel implements LayerKernel {
     public void backward() {
         checkOpen();
         if (output == null) {
-            throw new IllegalStateException(layerName + ": backward() before forward()");
+            throw new IllegalStateException(layerName() + ": backward() before forward()");
         }
         JniUtils.zeroGrad((PtNDArray) input);
         for (NDArray w : trainable) {
@@ -151,9 +122,9 @@ final class DjlLayerKernel implements LayerKernel {
     public void output(float[] y) {
         checkOpen();
         if (output == null) {
-            throw new IllegalStateException(layerName + ": output() before forward()");
+            throw new IllegalStateException(layerName() + ": output() before forward()");
         }
-        requireLength("output", y, outputShape);
+        requireBatchOf("output", y, outputShape());
         output.toByteBuffer().asFloatBuffer().get(y);
     }
 
@@ -161,7 +132,7 @@ final class DjlLayerKernel implements LayerKernel {
     public void inputGradient(float[] dx) {
         checkOpen();
         requireBackward();
-        requireLength("input gradient", dx, inputShape);
+        requireBatchOf("input gradient", dx, inputShape());
         try (NDArray g = input.getGradient()) {
             g.toByteBuffer().asFloatBuffer().get(dx);
         }
@@ -181,30 +152,15 @@ final class DjlLayerKernel implements LayerKernel {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void release() {
         manager.close();
     }
 
     private void requireBackward() {
         if (!backwardDone) {
-            throw new IllegalStateException(layerName + ": no backward() since the last forward()");
+            throw new IllegalStateException(layerName() + ": no backward() since the last forward()");
         }
     }
 
-    private void requireLength(String what, float[] array, Shape shape) {
-        if (array.length != batchSize * shape.size()) {
-            throw new IllegalArgumentException(layerName + ": " + what + " has " + array.length + " floats, expected "
-                    + batchSize + " × " + shape + " = " + batchSize * shape.size());
-        }
-    }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("djl layer kernel " + layerName + " is closed");
-        }
-    }
 }

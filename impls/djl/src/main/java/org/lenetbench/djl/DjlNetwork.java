@@ -190,6 +190,16 @@ final class DjlNetwork implements Network {
         }
     }
 
+    /**
+     * What {@link #trainStep} costs on the Java side and across JNI apart from PyTorch's computation: copying the
+     * batch's images and labels into the native arrays and reading a scalar back. The adapter's own cost, for
+     * {@code DjlAdapterCostBenchmark}.
+     */
+    float adapterOnlyStep(Batch batch) {
+        checkLoaded();
+        return fill(batch)[0].getFloat(0, 0, 0, 0);
+    }
+
     /** The batch's images (NCHW, the contract's layout) and labels, copied into arrays reused per batch size. */
     private NDArray[] fill(Batch batch) {
         int n = batch.size();
@@ -202,6 +212,12 @@ final class DjlNetwork implements Network {
         feed[0].set(FloatBuffer.wrap(batch.images(), 0, n * model.input().shape().size()));
         feed[1].set(IntBuffer.wrap(batch.labels(), 0, n));
         return feed;
+    }
+
+    /** NDArrays alive in this network's manager and PyTorch's system manager: for the leak test. */
+    int liveArrays() {
+        return manager.getManagedArrays().size()
+                + manager.getParentManager().getManagedArrays().size(); // the parent is the engine's system manager
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.lenetbench.backend.LayerKernel;
+import org.lenetbench.backend.AbstractLayerKernel;
 import org.lenetbench.model.Layer;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.ParameterSpec;
@@ -30,11 +30,7 @@ import org.tensorflow.types.TFloat32;
  * {@link #forward()} runs the layer and keeps every intermediate tensor it produced; {@link #backward()}
  * feeds them back, so that TensorFlow runs only the gradient ops and the forward pass is not timed twice.
  */
-final class TfLayerKernel implements LayerKernel {
-    private final String layerName;
-    private final int batchSize;
-    private final Shape inputShape;
-    private final Shape outputShape;
+final class TfLayerKernel extends AbstractLayerKernel {
     private final Graph graph;
     private final Session session;
     private final Placeholder<TFloat32> input;
@@ -49,21 +45,17 @@ final class TfLayerKernel implements LayerKernel {
     private final float[] scratch;
     private Result forwardResult;
     private Result backwardResult;
-    private boolean closed;
 
     TfLayerKernel(ModelSpec model, String layerName, int batchSize, NamedTensors parameters, int threads) {
-        this.layerName = layerName;
-        this.batchSize = batchSize;
-        this.inputShape = model.inputShapeOf(layerName);
-        this.outputShape = model.outputShapeOf(layerName);
+        super(TfBackend.ID, model, layerName, batchSize);
         this.graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
             input = tf.withName("x").placeholder(TFloat32.class,
-                    Placeholder.shape(org.tensorflow.ndarray.Shape.of(TfLayout.activationShape(inputShape, batchSize))));
+                    Placeholder.shape(org.tensorflow.ndarray.Shape.of(TfLayout.activationShape(inputShape(), batchSize()))));
             Map<String, Operand<TFloat32>> constants = new LinkedHashMap<>();
             List<Operand<TFloat32>> trainableConstants = new ArrayList<>();
-            for (ParameterSpec spec : model.parametersOf(layerName)) {
+            for (ParameterSpec spec : model.parametersOf(layerName())) {
                 TfLayout layout = TfLayout.of(model, spec);
                 float[] values = layout.toTf(parameters.get(spec.name()).data());
                 Operand<TFloat32> constant = tf.constant(org.tensorflow.ndarray.Shape.of(layout.tfShape()),
@@ -75,8 +67,8 @@ final class TfLayerKernel implements LayerKernel {
                 }
             }
             Set<GraphOperation> before = operations();
-            Layer layer = model.layer(layerName);
-            Operand<TFloat32> y = new TfLayerOps(tf).apply(layer, inputShape, input, constants::get);
+            Layer layer = model.layer(layerName());
+            Operand<TFloat32> y = new TfLayerOps(tf).apply(layer, inputShape(), input, constants::get);
             for (GraphOperation op : operations()) {
                 if (!before.contains(op) && !op.type().equals("Const") && !op.name().equals(y.op().name())) {
                     for (int i = 0; i < op.numOutputs(); i++) {
@@ -86,7 +78,7 @@ final class TfLayerKernel implements LayerKernel {
             }
             forwardOutputs.add(y.asOutput());
             outputGradient = tf.withName("dy").placeholder(TFloat32.class,
-                    Placeholder.shape(org.tensorflow.ndarray.Shape.of(TfLayout.activationShape(outputShape, batchSize))));
+                    Placeholder.shape(org.tensorflow.ndarray.Shape.of(TfLayout.activationShape(outputShape(), batchSize()))));
             List<Operand<TFloat32>> wrt = new ArrayList<>();
             wrt.add(input);
             wrt.addAll(trainableConstants);
@@ -97,14 +89,14 @@ final class TfLayerKernel implements LayerKernel {
             inputGradientOp = dx;
             grads.forEachRemaining(parameterGradientOps::add);
             session = TfSessions.open(graph, threads);
-            inputTensor = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(TfLayout.activationShape(inputShape, batchSize)));
+            inputTensor = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(TfLayout.activationShape(inputShape(), batchSize())));
             outputGradientTensor = TFloat32.tensorOf(
-                    org.tensorflow.ndarray.Shape.of(TfLayout.activationShape(outputShape, batchSize)));
+                    org.tensorflow.ndarray.Shape.of(TfLayout.activationShape(outputShape(), batchSize())));
         } catch (RuntimeException | Error e) {
             graph.close();
             throw e;
         }
-        scratch = new float[batchSize * Math.max(inputShape.size(), outputShape.size())];
+        scratch = new float[batchSize() * Math.max(inputShape().size(), outputShape().size())];
     }
 
     private Set<GraphOperation> operations() {
@@ -114,39 +106,19 @@ final class TfLayerKernel implements LayerKernel {
     }
 
     @Override
-    public String layerName() {
-        return layerName;
-    }
-
-    @Override
-    public int batchSize() {
-        return batchSize;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return inputShape;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return outputShape;
-    }
-
-    @Override
     public void setInput(float[] x) {
         checkOpen();
-        requireLength("input", x, inputShape);
-        TfLayout.nchwToNhwc(x, scratch, batchSize, inputShape);
-        TfTensors.write(inputTensor, scratch, batchSize * inputShape.size());
+        requireBatchOf("input", x, inputShape());
+        TfLayout.nchwToNhwc(x, scratch, batchSize(), inputShape());
+        TfTensors.write(inputTensor, scratch, batchSize() * inputShape().size());
     }
 
     @Override
     public void setOutputGradient(float[] dy) {
         checkOpen();
-        requireLength("output gradient", dy, outputShape);
-        TfLayout.nchwToNhwc(dy, scratch, batchSize, outputShape);
-        TfTensors.write(outputGradientTensor, scratch, batchSize * outputShape.size());
+        requireBatchOf("output gradient", dy, outputShape());
+        TfLayout.nchwToNhwc(dy, scratch, batchSize(), outputShape());
+        TfTensors.write(outputGradientTensor, scratch, batchSize() * outputShape().size());
     }
 
     @Override
@@ -162,7 +134,7 @@ final class TfLayerKernel implements LayerKernel {
     public void backward() {
         checkOpen();
         if (forwardResult == null) {
-            throw new IllegalStateException(layerName + ": backward() before forward()");
+            throw new IllegalStateException(layerName() + ": backward() before forward()");
         }
         Session.Runner runner = session.runner().feed(input, inputTensor).feed(outputGradient, outputGradientTensor);
         for (int i = 0; i < forwardOutputs.size(); i++) {
@@ -179,20 +151,20 @@ final class TfLayerKernel implements LayerKernel {
     public void output(float[] y) {
         checkOpen();
         if (forwardResult == null) {
-            throw new IllegalStateException(layerName + ": output() before forward()");
+            throw new IllegalStateException(layerName() + ": output() before forward()");
         }
-        requireLength("output", y, outputShape);
-        TfTensors.read(forwardResult.get(forwardOutputs.size() - 1), scratch, batchSize * outputShape.size());
-        TfLayout.nhwcToNchw(scratch, y, batchSize, outputShape);
+        requireBatchOf("output", y, outputShape());
+        TfTensors.read(forwardResult.get(forwardOutputs.size() - 1), scratch, batchSize() * outputShape().size());
+        TfLayout.nhwcToNchw(scratch, y, batchSize(), outputShape());
     }
 
     @Override
     public void inputGradient(float[] dx) {
         checkOpen();
         requireBackward();
-        requireLength("input gradient", dx, inputShape);
-        TfTensors.read(backwardResult.get(0), scratch, batchSize * inputShape.size());
-        TfLayout.nhwcToNchw(scratch, dx, batchSize, inputShape);
+        requireBatchOf("input gradient", dx, inputShape());
+        TfTensors.read(backwardResult.get(0), scratch, batchSize() * inputShape().size());
+        TfLayout.nhwcToNchw(scratch, dx, batchSize(), inputShape());
     }
 
     @Override
@@ -209,11 +181,7 @@ final class TfLayerKernel implements LayerKernel {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void release() {
         closeResult(forwardResult);
         closeResult(backwardResult);
         inputTensor.close();
@@ -230,20 +198,9 @@ final class TfLayerKernel implements LayerKernel {
 
     private void requireBackward() {
         if (backwardResult == null) {
-            throw new IllegalStateException(layerName + ": no backward() yet");
+            throw new IllegalStateException(layerName() + ": no backward() yet");
         }
     }
 
-    private void requireLength(String what, float[] array, Shape shape) {
-        if (array.length != batchSize * shape.size()) {
-            throw new IllegalArgumentException(layerName + ": " + what + " has " + array.length + " floats, expected "
-                    + batchSize + " × " + shape + " = " + batchSize * shape.size());
-        }
-    }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("tfjava layer kernel " + layerName + " is closed");
-        }
-    }
 }
