@@ -1,7 +1,7 @@
 package org.lenetbench.djl;
 
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ final class DjlNetwork implements Network {
     private final List<ParameterSpec> trainableSpecs;
     private final List<NDArray> trainable = new ArrayList<>();
     private final Loss loss;
-    private final Map<Integer, NDArray[]> feeds = new HashMap<>();
+    private final Map<Integer, Feed> feeds = new HashMap<>();
     private DjlOptimizer optimizer;
     private boolean loaded;
     private boolean closed;
@@ -200,18 +200,36 @@ final class DjlNetwork implements Network {
         return fill(batch)[0].getFloat(0, 0, 0, 0);
     }
 
-    /** The batch's images (NCHW, the contract's layout) and labels, copied into arrays reused per batch size. */
+    /**
+     * The batch's images (NCHW, the contract's layout) and labels, copied into arrays reused per batch size. The
+     * copies go through direct buffers owned here: given a heap buffer, DJL's {@code set} allocates a fresh
+     * direct buffer on every call (DjlAdapterCostBenchmark, batch 64: 938 ± 196 µs for the copies that way,
+     * 18 ± 7 µs this way).
+     */
     private NDArray[] fill(Batch batch) {
         int n = batch.size();
-        NDArray[] feed = feeds.computeIfAbsent(n, size -> {
-            NDArray[] arrays = {manager.create(DjlLayers.nchw(model.input().shape(), size), DataType.FLOAT32),
-                manager.create(new ai.djl.ndarray.types.Shape(size), DataType.INT32)};
-            NDScope.unregister(arrays); // they outlive the call that creates them
-            return arrays;
-        });
-        feed[0].set(FloatBuffer.wrap(batch.images(), 0, n * model.input().shape().size()));
-        feed[1].set(IntBuffer.wrap(batch.labels(), 0, n));
-        return feed;
+        Feed feed = feeds.computeIfAbsent(n, this::newFeed);
+        int pixels = n * model.input().shape().size();
+        feed.imageBytes.clear();
+        feed.imageBytes.asFloatBuffer().put(batch.images(), 0, pixels);
+        feed.labelBytes.clear();
+        feed.labelBytes.asIntBuffer().put(batch.labels(), 0, n);
+        feed.images.set(feed.imageBytes);
+        feed.labels.set(feed.labelBytes);
+        return new NDArray[] {feed.images, feed.labels};
+    }
+
+    /** The arrays of one batch size and the direct buffers their values are copied through. */
+    private record Feed(NDArray images, NDArray labels, ByteBuffer imageBytes, ByteBuffer labelBytes) {
+    }
+
+    private Feed newFeed(int size) {
+        NDArray images = manager.create(DjlLayers.nchw(model.input().shape(), size), DataType.FLOAT32);
+        NDArray labels = manager.create(new ai.djl.ndarray.types.Shape(size), DataType.INT32);
+        NDScope.unregister(images, labels); // they outlive the call that creates them
+        int pixels = size * model.input().shape().size();
+        return new Feed(images, labels, ByteBuffer.allocateDirect(pixels * Float.BYTES).order(ByteOrder.nativeOrder()),
+                ByteBuffer.allocateDirect(size * Integer.BYTES).order(ByteOrder.nativeOrder()));
     }
 
     /** NDArrays alive in this network's manager and PyTorch's system manager: for the leak test. */
