@@ -66,8 +66,8 @@ final class DjlLayers {
                 };
             }
             case Activation a -> switch (a.function()) {
-                case SCALED_TANH -> LambdaBlock.singleton(
-                        x -> x.mul((float) Activation.SCALED_TANH_S).tanh().mul((float) Activation.SCALED_TANH_A), n);
+                case SCALED_TANH -> LambdaBlock.singleton(x -> x.mul(Scalars.of(x, (float) Activation.SCALED_TANH_S)).tanh()
+                        .mul(Scalars.of(x, (float) Activation.SCALED_TANH_A)), n);
                 case TANH -> LambdaBlock.singleton(x -> x.tanh(), n);
                 case RELU -> ai.djl.nn.Activation.reluBlock();
             };

@@ -24,8 +24,9 @@ final class MapLoss extends Loss {
         NDArray distances = predictions.singletonOrThrow();
         NDArray oneHot = labels.singletonOrThrow().oneHot(classes);
         NDArray negative = distances.neg();
-        NDArray shift = negative.max(new int[] {1}).maximum(-j).stopGradient();
-        NDArray sum = negative.sub(shift.expandDims(1)).exp().sum(new int[] {1}).add(shift.neg().sub(j).exp());
+        NDArray minusJ = Scalars.of(distances, -j);
+        NDArray shift = negative.max(new int[] {1}).maximum(minusJ).stopGradient();
+        NDArray sum = negative.sub(shift.expandDims(1)).exp().sum(new int[] {1}).add(minusJ.sub(shift).exp());
         NDArray correct = distances.mul(oneHot).sum(new int[] {1});
         return correct.add(shift).add(sum.log()).mean();
     }

@@ -33,7 +33,8 @@ final class TrainableSubsampling extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         Shape w = new Shape(window, window);
         NDArray mean = Pool.avgPool2d(x, w, w, new Shape(0, 0), false, true);
-        NDArray scale = store.getValue(coef, x.getDevice(), training).mul(window * window).reshape(1, maps, 1, 1);
+        NDArray scale = store.getValue(coef, x.getDevice(), training).mul(Scalars.of(x, window * window))
+                .reshape(1, maps, 1, 1);
         NDArray shift = store.getValue(bias, x.getDevice(), training).reshape(1, maps, 1, 1);
         return new NDList(mean.mul(scale).add(shift));
     }
