@@ -43,6 +43,21 @@ public final class Backends {
         }
     }
 
+    /**
+     * What {@link Backend#open} checks before building anything: the backend is available, the device is one of
+     * its devices, and the thread count is at least 1. Each failure names the backend and the value.
+     */
+    public static void requireOpenable(Backend backend, Device device, int threads) {
+        requireAvailable(backend);
+        if (!backend.devices().contains(device)) {
+            throw new IllegalArgumentException("backend " + backend.id() + " runs on " + backend.devices() + ", not on "
+                    + device);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("backend " + backend.id() + ": threads must be ≥ 1, got " + threads);
+        }
+    }
+
     /** Opens a network after checking availability and support, with one clear message if either fails. */
     public static Network open(Backend backend, org.lenetbench.model.ModelSpec model, Device device, int threads) {
         requireAvailable(backend);

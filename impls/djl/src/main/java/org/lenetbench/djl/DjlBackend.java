@@ -7,6 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 
 import org.lenetbench.backend.Availability;
 import org.lenetbench.backend.Backend;
+import org.lenetbench.backend.Backends;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.Network;
 import org.lenetbench.backend.Support;
@@ -75,15 +76,7 @@ public final class DjlBackend implements Backend {
 
     @Override
     public Network open(ModelSpec model, Device device, int threads) {
-        if (availability() instanceof Availability.Unavailable u) {
-            throw new IllegalStateException("backend djl is unavailable: " + u.reason());
-        }
-        if (device.kind() != Device.Kind.CPU) {
-            throw new IllegalArgumentException("the djl backend runs on the CPU only here, not on " + device);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
-        }
+        Backends.requireOpenable(this, device, threads);
         JniUtils.setNumThreads(threads);
         return new DjlNetwork(model, JniUtils.getNumThreads(), engine);
     }

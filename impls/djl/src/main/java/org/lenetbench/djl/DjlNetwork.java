@@ -26,7 +26,7 @@ import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.LossAndGradients;
-import org.lenetbench.backend.Network;
+import org.lenetbench.backend.AbstractNetwork;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.ParameterSpec;
 import org.lenetbench.optim.OptimizerSpec;
@@ -39,9 +39,8 @@ import org.lenetbench.tensor.Tensor;
  * inside an {@link NDScope} that closes it when the call returns, so nothing accumulates from step to step.
  * PyTorch adds gradients up until they are zeroed: every gradient is zeroed before each backward pass.
  */
-final class DjlNetwork implements Network {
+final class DjlNetwork extends AbstractNetwork {
     private final ModelSpec model;
-    private final int threads;
     private final Engine engine;
     private final NDManager manager;
     private final SequentialBlock net;
@@ -52,12 +51,10 @@ final class DjlNetwork implements Network {
     private final Loss loss;
     private final Map<Integer, Feed> feeds = new HashMap<>();
     private DjlOptimizer optimizer;
-    private boolean loaded;
-    private boolean closed;
 
     DjlNetwork(ModelSpec model, int threads, Engine engine) {
+        super(DjlBackend.ID, model, Device.CPU, threads);
         this.model = model;
-        this.threads = threads;
         this.engine = engine;
         this.manager = engine.newBaseManager();
         try {
@@ -79,28 +76,13 @@ final class DjlNetwork implements Network {
     }
 
     @Override
-    public ModelSpec model() {
-        return model;
-    }
-
-    @Override
-    public Device device() {
-        return Device.CPU;
-    }
-
-    @Override
-    public int threads() {
-        return threads;
-    }
-
-    @Override
     public void loadParameters(NamedTensors values) {
         checkOpen();
         values.requireLayout(model, model.parameters(), "djl loadParameters");
         for (ParameterSpec spec : model.parameters()) {
             parameters.get(spec.name()).getArray().set(values.get(spec.name()).data());
         }
-        loaded = true;
+        markLoaded();
     }
 
     @Override
@@ -245,27 +227,11 @@ final class DjlNetwork implements Network {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void release() {
         if (optimizer != null) {
             optimizer.close();
         }
         manager.close();
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("djl network " + model.name() + " is closed");
-        }
-    }
-
-    private void checkLoaded() {
-        checkOpen();
-        if (!loaded) {
-            throw new IllegalStateException("djl network " + model.name() + ": loadParameters was not called");
-        }
-    }
 }

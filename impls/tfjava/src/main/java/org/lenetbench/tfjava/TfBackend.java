@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.lenetbench.backend.Availability;
 import org.lenetbench.backend.Backend;
+import org.lenetbench.backend.Backends;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.Network;
 import org.lenetbench.backend.Support;
@@ -79,15 +80,7 @@ public final class TfBackend implements Backend {
 
     @Override
     public Network open(ModelSpec model, Device device, int threads) {
-        if (availability() instanceof Availability.Unavailable u) {
-            throw new IllegalStateException("backend tfjava is unavailable: " + u.reason());
-        }
-        if (device.kind() != Device.Kind.CPU) {
-            throw new IllegalArgumentException("the tfjava backend runs on the CPU only here, not on " + device);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
-        }
+        Backends.requireOpenable(this, device, threads);
         return new TfNetwork(model, threads);
     }
 }

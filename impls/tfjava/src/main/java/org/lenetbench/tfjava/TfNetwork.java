@@ -10,7 +10,7 @@ import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.LossAndGradients;
-import org.lenetbench.backend.Network;
+import org.lenetbench.backend.AbstractNetwork;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.ParameterSpec;
 import org.lenetbench.model.Shape;
@@ -34,9 +34,8 @@ import org.tensorflow.types.TInt32;
  * training step is one {@code Session.run}. Images go in as NHWC, which for one input channel is the
  * contract's NCHW byte for byte: the only per-step copies are the images and labels in and the loss out.
  */
-final class TfNetwork implements Network {
+final class TfNetwork extends AbstractNetwork {
     private final ModelSpec model;
-    private final int threads;
     private final Graph graph;
     private final Ops tf;
     private final Session session;
@@ -55,12 +54,10 @@ final class TfNetwork implements Network {
     private OptimizerSpec optimizerSpec;
     private TfOptimizer optimizer;
     private TFloat32[] optimizerScalars;
-    private boolean loaded;
-    private boolean closed;
 
     TfNetwork(ModelSpec model, int threads) {
+        super(TfBackend.ID, model, Device.CPU, threads);
         this.model = model;
-        this.threads = threads;
         this.graph = new Graph();
         try {
             this.tf = Ops.create(graph);
@@ -102,21 +99,6 @@ final class TfNetwork implements Network {
     }
 
     @Override
-    public ModelSpec model() {
-        return model;
-    }
-
-    @Override
-    public Device device() {
-        return Device.CPU;
-    }
-
-    @Override
-    public int threads() {
-        return threads;
-    }
-
-    @Override
     public void loadParameters(NamedTensors values) {
         checkOpen();
         values.requireLayout(model, model.parameters(), "tfjava loadParameters");
@@ -132,7 +114,7 @@ final class TfNetwork implements Network {
         } finally {
             tensors.forEach(TFloat32::close);
         }
-        loaded = true;
+        markLoaded();
     }
 
     @Override
@@ -242,15 +224,11 @@ final class TfNetwork implements Network {
     public LayerKernel layer(String layerName, int batchSize) {
         checkLoaded();
         List<ParameterSpec> specs = model.parametersOf(layerName);
-        return new TfLayerKernel(model, layerName, batchSize, parameters().select(specs), threads);
+        return new TfLayerKernel(model, layerName, batchSize, parameters().select(specs), threads());
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void release() {
         closeScalars();
         feeds.close();
         session.close();
@@ -268,18 +246,5 @@ final class TfNetwork implements Network {
 
     private static double readScalar(org.tensorflow.Tensor t) {
         return ((TFloat32) t).getFloat();
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("tfjava network " + model.name() + " is closed");
-        }
-    }
-
-    private void checkLoaded() {
-        checkOpen();
-        if (!loaded) {
-            throw new IllegalStateException("tfjava network " + model.name() + ": loadParameters was not called");
-        }
     }
 }
