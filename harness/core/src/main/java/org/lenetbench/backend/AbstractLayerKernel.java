@@ -17,14 +17,18 @@ public abstract class AbstractLayerKernel implements LayerKernel {
     private boolean closed;
 
     protected AbstractLayerKernel(String backendId, ModelSpec model, String layerName, int batchSize) {
+        this(backendId, layerName, batchSize, model.inputShapeOf(layerName), model.outputShapeOf(layerName));
+    }
+
+    protected AbstractLayerKernel(String backendId, String layerName, int batchSize, Shape inputShape, Shape outputShape) {
         if (batchSize < 1) {
             throw new IllegalArgumentException(layerName + ": batch size must be ≥ 1, got " + batchSize);
         }
         this.backendId = backendId;
         this.layerName = layerName;
         this.batchSize = batchSize;
-        this.inputShape = model.inputShapeOf(layerName);
-        this.outputShape = model.outputShapeOf(layerName);
+        this.inputShape = inputShape;
+        this.outputShape = outputShape;
     }
 
     @Override

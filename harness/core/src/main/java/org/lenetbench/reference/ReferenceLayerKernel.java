@@ -2,34 +2,27 @@ package org.lenetbench.reference;
 
 import java.util.List;
 
-import org.lenetbench.backend.LayerKernel;
+import org.lenetbench.backend.AbstractLayerKernel;
 import org.lenetbench.model.ParameterSpec;
 import org.lenetbench.model.Shape;
 import org.lenetbench.tensor.NamedTensors;
 
 /** One reference layer over a batch: converts floats to doubles at the boundary, loops over samples. */
-final class ReferenceLayerKernel implements LayerKernel {
-    private final String name;
+final class ReferenceLayerKernel extends AbstractLayerKernel {
     private final ReferenceLayer layer;
     private final ParameterStore store;
     private final List<ParameterSpec> trainable;
-    private final int batch;
     private final double[][] x;
     private final double[][] y;
     private final double[][] dy;
     private final double[][] dx;
-    private boolean closed;
 
     ReferenceLayerKernel(String name, ReferenceLayer layer, ParameterStore store, List<ParameterSpec> params,
             int batch) {
-        if (batch <= 0) {
-            throw new IllegalArgumentException("batch size must be positive");
-        }
-        this.name = name;
+        super(ReferenceBackend.ID, name, batch, layer.inputShape(), layer.outputShape());
         this.layer = layer;
         this.store = store;
         this.trainable = params.stream().filter(ParameterSpec::trainable).toList();
-        this.batch = batch;
         x = new double[batch][layer.inputShape().size()];
         dx = new double[batch][layer.inputShape().size()];
         y = new double[batch][layer.outputShape().size()];
@@ -37,39 +30,19 @@ final class ReferenceLayerKernel implements LayerKernel {
     }
 
     @Override
-    public String layerName() {
-        return name;
-    }
-
-    @Override
-    public int batchSize() {
-        return batch;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return layer.inputShape();
-    }
-
-    @Override
-    public Shape outputShape() {
-        return layer.outputShape();
-    }
-
-    @Override
     public void setInput(float[] values) {
-        scatter(values, x, "input");
+        scatter(values, x, "input", inputShape());
     }
 
     @Override
     public void setOutputGradient(float[] values) {
-        scatter(values, dy, "output gradient");
+        scatter(values, dy, "output gradient", outputShape());
     }
 
     @Override
     public void forward() {
         checkOpen();
-        for (int n = 0; n < batch; n++) {
+        for (int n = 0; n < batchSize(); n++) {
             layer.forward(x[n], y[n]);
         }
     }
@@ -80,7 +53,7 @@ final class ReferenceLayerKernel implements LayerKernel {
         for (ParameterSpec p : trainable) {
             java.util.Arrays.fill(store.gradient(p.name()), 0);
         }
-        for (int n = 0; n < batch; n++) {
+        for (int n = 0; n < batchSize(); n++) {
             layer.backward(x[n], y[n], dy[n], dx[n]);
         }
     }
@@ -101,18 +74,15 @@ final class ReferenceLayerKernel implements LayerKernel {
     }
 
     @Override
-    public void close() {
-        closed = true;
+    protected void release() {
+        // nothing outside the Java heap
     }
 
-    private void scatter(float[] values, double[][] target, String what) {
+    private void scatter(float[] values, double[][] target, String what, Shape shape) {
         checkOpen();
-        int size = target[0].length;
-        if (values.length != batch * size) {
-            throw new IllegalArgumentException(name + ": " + what + " has " + values.length + " floats, expected "
-                    + batch + " x " + size);
-        }
-        for (int n = 0; n < batch; n++) {
+        requireBatchOf(what, values, shape);
+        int size = shape.size();
+        for (int n = 0; n < batchSize(); n++) {
             for (int i = 0; i < size; i++) {
                 target[n][i] = values[n * size + i];
             }
@@ -122,16 +92,11 @@ final class ReferenceLayerKernel implements LayerKernel {
     private void gather(double[][] source, float[] values) {
         checkOpen();
         int size = source[0].length;
-        for (int n = 0; n < batch; n++) {
+        for (int n = 0; n < batchSize(); n++) {
             for (int i = 0; i < size; i++) {
                 values[n * size + i] = (float) source[n][i];
             }
         }
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("layer kernel " + name + " is closed");
-        }
-    }
 }

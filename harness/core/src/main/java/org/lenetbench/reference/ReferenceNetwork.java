@@ -8,7 +8,7 @@ import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.LossAndGradients;
-import org.lenetbench.backend.Network;
+import org.lenetbench.backend.AbstractNetwork;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.ParameterSpec;
 import org.lenetbench.optim.OptimizerSpec;
@@ -20,8 +20,7 @@ import org.lenetbench.tensor.NamedTensors;
  * written to be read rather than to be fast. Parameters cross the contract as floats and are held as
  * doubles; optimizer updates are done in double ({@link OptimizerState}).
  */
-public final class ReferenceNetwork implements Network {
-    private final ModelSpec model;
+public final class ReferenceNetwork extends AbstractNetwork {
     private final ParameterStore store;
     private final List<ReferenceLayer> layers = new ArrayList<>();
     private final ReferenceLoss loss;
@@ -29,11 +28,9 @@ public final class ReferenceNetwork implements Network {
     private final double[][] activations;
     private final double[][] deltas;
     private OptimizerState optimizer;
-    private boolean loaded;
-    private boolean closed;
 
     public ReferenceNetwork(ModelSpec model) {
-        this.model = model;
+        super(ReferenceBackend.ID, model, Device.CPU, 1);
         this.store = new ParameterStore(model.parameters());
         this.loss = new ReferenceLoss(model.loss());
         int count = model.layers().size();
@@ -50,38 +47,23 @@ public final class ReferenceNetwork implements Network {
     }
 
     @Override
-    public ModelSpec model() {
-        return model;
-    }
-
-    @Override
-    public Device device() {
-        return Device.CPU;
-    }
-
-    @Override
-    public int threads() {
-        return 1;
-    }
-
-    @Override
     public void loadParameters(NamedTensors parameters) {
         checkOpen();
-        parameters.requireLayout(model, model.parameters(), "reference: loadParameters");
+        parameters.requireLayout(model(), model().parameters(), "reference: loadParameters");
         store.load(parameters);
-        loaded = true;
+        markLoaded();
     }
 
     @Override
     public NamedTensors parameters() {
-        checkReady();
+        checkLoaded();
         return store.valuesAsFloats();
     }
 
     @Override
     public void forward(Batch batch, float[] scores) {
-        checkReady();
-        int classes = model.classes();
+        checkLoaded();
+        int classes = model().classes();
         for (int n = 0; n < batch.size(); n++) {
             double[] y = forwardSample(batch, n);
             for (int c = 0; c < classes; c++) {
@@ -92,14 +74,14 @@ public final class ReferenceNetwork implements Network {
 
     @Override
     public LossAndGradients lossAndGradients(Batch batch) {
-        checkReady();
+        checkLoaded();
         double loss = computeGradients(batch);
-        return new LossAndGradients(loss, ParameterStore.toFloats(model.trainableParameters(), store.gradients()));
+        return new LossAndGradients(loss, ParameterStore.toFloats(model().trainableParameters(), store.gradients()));
     }
 
     @Override
     public NamedTensors curvature(Batch batch) {
-        checkReady();
+        checkLoaded();
         store.zeroCurvature();
         int last = layers.size();
         for (int n = 0; n < batch.size(); n++) {
@@ -110,13 +92,13 @@ public final class ReferenceNetwork implements Network {
             }
         }
         ParameterStore.scale(store.curvatures(), 1.0 / batch.size());
-        return ParameterStore.toFloats(model.trainableParameters(), store.curvatures());
+        return ParameterStore.toFloats(model().trainableParameters(), store.curvatures());
     }
 
     @Override
     public void setOptimizer(OptimizerSpec optimizer) {
         checkOpen();
-        this.optimizer = new OptimizerState(optimizer, model.trainableParameters());
+        this.optimizer = new OptimizerState(optimizer, model().trainableParameters());
     }
 
     @Override
@@ -126,7 +108,7 @@ public final class ReferenceNetwork implements Network {
             throw new IllegalStateException("setCurvature is for SDLM; the optimizer is "
                     + (optimizer == null ? "not set" : optimizer.spec().id()));
         }
-        curvature.requireLayout(model, model.trainableParameters(), "reference: setCurvature");
+        curvature.requireLayout(model(), model().trainableParameters(), "reference: setCurvature");
         Map<String, double[]> h = new java.util.HashMap<>();
         curvature.asMap().forEach((name, t) -> {
             double[] d = new double[t.size()];
@@ -140,13 +122,13 @@ public final class ReferenceNetwork implements Network {
 
     @Override
     public double trainStep(Batch batch, double learningRate) {
-        checkReady();
+        checkLoaded();
         if (optimizer == null) {
             throw new IllegalStateException("trainStep before setOptimizer");
         }
         double loss = computeGradients(batch);
         optimizer.beginStep();
-        for (ParameterSpec p : model.trainableParameters()) {
+        for (ParameterSpec p : model().trainableParameters()) {
             optimizer.update(p.name(), store.value(p.name()), store.gradient(p.name()), learningRate);
         }
         return loss;
@@ -154,14 +136,14 @@ public final class ReferenceNetwork implements Network {
 
     @Override
     public LayerKernel layer(String layerName, int batchSize) {
-        checkReady();
-        ReferenceLayer layer = layers.get(model.layers().indexOf(model.layer(layerName)));
-        return new ReferenceLayerKernel(layerName, layer, store, model.parametersOf(layerName), batchSize);
+        checkLoaded();
+        ReferenceLayer layer = layers.get(model().layers().indexOf(model().layer(layerName)));
+        return new ReferenceLayerKernel(layerName, layer, store, model().parametersOf(layerName), batchSize);
     }
 
     @Override
-    public void close() {
-        closed = true;
+    protected void release() {
+        // nothing outside the Java heap
     }
 
     /** For tests in this package: the double-precision parameters, gradients and curvature. */
@@ -209,9 +191,9 @@ public final class ReferenceNetwork implements Network {
             activations[0][i] = images[n * size + i];
         }
         int label = batch.labels()[n];
-        if (label < 0 || label >= model.classes()) {
+        if (label < 0 || label >= model().classes()) {
             throw new IllegalArgumentException("batch sample " + n + " has label " + label + ", expected 0.."
-                    + (model.classes() - 1));
+                    + (model().classes() - 1));
         }
         for (int i = 0; i < layers.size(); i++) {
             layers.get(i).forward(activations[i], activations[i + 1]);
@@ -219,17 +201,4 @@ public final class ReferenceNetwork implements Network {
         return activations[layers.size()];
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("reference network for " + model.name() + " is closed");
-        }
-    }
-
-    private void checkReady() {
-        checkOpen();
-        if (!loaded) {
-            throw new IllegalStateException("reference network for " + model.name()
-                    + ": parameters not loaded (call loadParameters first)");
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package org.lenetbench.djl;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ai.djl.ndarray.NDManager;
@@ -107,9 +106,5 @@ final class DjlLayers {
 
     static ai.djl.ndarray.types.Shape nchw(Shape s, long batch) {
         return new ai.djl.ndarray.types.Shape(batch, s.channels(), s.height(), s.width());
-    }
-
-    static Map<String, Parameter> newParameterMap() {
-        return new LinkedHashMap<>();
     }
 }

@@ -40,7 +40,6 @@ import org.lenetbench.tensor.Tensor;
  * PyTorch adds gradients up until they are zeroed: every gradient is zeroed before each backward pass.
  */
 final class DjlNetwork extends AbstractNetwork {
-    private final ModelSpec model;
     private final Engine engine;
     private final NDManager manager;
     private final SequentialBlock net;
@@ -54,11 +53,10 @@ final class DjlNetwork extends AbstractNetwork {
 
     DjlNetwork(ModelSpec model, int threads, Engine engine) {
         super(DjlBackend.ID, model, Device.CPU, threads);
-        this.model = model;
         this.engine = engine;
         this.manager = engine.newBaseManager();
         try {
-            this.parameters = DjlLayers.newParameterMap();
+            this.parameters = new LinkedHashMap<>();
             this.net = DjlLayers.model(model, manager, parameters);
             this.store = new ParameterStore(manager, false);
             this.trainableSpecs = model.trainableParameters();
@@ -78,8 +76,8 @@ final class DjlNetwork extends AbstractNetwork {
     @Override
     public void loadParameters(NamedTensors values) {
         checkOpen();
-        values.requireLayout(model, model.parameters(), "djl loadParameters");
-        for (ParameterSpec spec : model.parameters()) {
+        values.requireLayout(model(), model().parameters(), "djl loadParameters");
+        for (ParameterSpec spec : model().parameters()) {
             parameters.get(spec.name()).getArray().set(values.get(spec.name()).data());
         }
         markLoaded();
@@ -89,7 +87,7 @@ final class DjlNetwork extends AbstractNetwork {
     public NamedTensors parameters() {
         checkLoaded();
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
+        for (ParameterSpec spec : model().parameters()) {
             out.put(spec.name(), new Tensor(spec.shape(), parameters.get(spec.name()).getArray().toFloatArray()));
         }
         return new NamedTensors(out);
@@ -98,10 +96,10 @@ final class DjlNetwork extends AbstractNetwork {
     @Override
     public void forward(Batch batch, float[] scores) {
         checkLoaded();
-        NDArray[] feed = fill(batch);
+        Feed feed = fill(batch);
         try (NDScope scope = new NDScope()) {
-            NDArray y = net.forward(store, new NDList(feed[0]), false).singletonOrThrow();
-            y.toByteBuffer().asFloatBuffer().get(scores, 0, batch.size() * model.classes());
+            NDArray y = net.forward(store, new NDList(feed.images()), false).singletonOrThrow();
+            y.toByteBuffer().asFloatBuffer().get(scores, 0, batch.size() * model().classes());
         }
     }
 
@@ -121,13 +119,13 @@ final class DjlNetwork extends AbstractNetwork {
 
     /** Zeroes the gradients, runs forward and backward; returns the batch-mean loss. Call inside an NDScope. */
     private double backward(Batch batch) {
-        NDArray[] feed = fill(batch);
+        Feed feed = fill(batch);
         for (NDArray w : trainable) {
             JniUtils.zeroGrad((PtNDArray) w);
         }
         try (GradientCollector collector = engine.newGradientCollector()) {
-            NDArray scores = net.forward(store, new NDList(feed[0]), true).singletonOrThrow();
-            NDArray value = loss.evaluate(new NDList(feed[1]), new NDList(scores));
+            NDArray scores = net.forward(store, new NDList(feed.images()), true).singletonOrThrow();
+            NDArray value = loss.evaluate(new NDList(feed.labels()), new NDList(scores));
             collector.backward(value);
             return value.getFloat();
         }
@@ -179,7 +177,7 @@ final class DjlNetwork extends AbstractNetwork {
      */
     float adapterOnlyStep(Batch batch) {
         checkLoaded();
-        return fill(batch)[0].getFloat(0, 0, 0, 0);
+        return fill(batch).images().getFloat(0, 0, 0, 0);
     }
 
     /**
@@ -188,17 +186,17 @@ final class DjlNetwork extends AbstractNetwork {
      * direct buffer on every call (DjlAdapterCostBenchmark, batch 64: 938 ± 196 µs for the copies that way,
      * 18 ± 7 µs this way).
      */
-    private NDArray[] fill(Batch batch) {
+    private Feed fill(Batch batch) {
         int n = batch.size();
         Feed feed = feeds.computeIfAbsent(n, this::newFeed);
-        int pixels = n * model.input().shape().size();
+        int pixels = n * model().input().shape().size();
         feed.imageBytes.clear();
         feed.imageBytes.asFloatBuffer().put(batch.images(), 0, pixels);
         feed.labelBytes.clear();
         feed.labelBytes.asIntBuffer().put(batch.labels(), 0, n);
         feed.images.set(feed.imageBytes);
         feed.labels.set(feed.labelBytes);
-        return new NDArray[] {feed.images, feed.labels};
+        return feed;
     }
 
     /** The arrays of one batch size and the direct buffers their values are copied through. */
@@ -206,10 +204,10 @@ final class DjlNetwork extends AbstractNetwork {
     }
 
     private Feed newFeed(int size) {
-        NDArray images = manager.create(DjlLayers.nchw(model.input().shape(), size), DataType.FLOAT32);
+        NDArray images = manager.create(DjlLayers.nchw(model().input().shape(), size), DataType.FLOAT32);
         NDArray labels = manager.create(new ai.djl.ndarray.types.Shape(size), DataType.INT32);
         NDScope.unregister(images, labels); // they outlive the call that creates them
-        int pixels = size * model.input().shape().size();
+        int pixels = size * model().input().shape().size();
         return new Feed(images, labels, ByteBuffer.allocateDirect(pixels * Float.BYTES).order(ByteOrder.nativeOrder()),
                 ByteBuffer.allocateDirect(size * Integer.BYTES).order(ByteOrder.nativeOrder()));
     }
@@ -223,7 +221,7 @@ final class DjlNetwork extends AbstractNetwork {
     @Override
     public LayerKernel layer(String layerName, int batchSize) {
         checkLoaded();
-        return new DjlLayerKernel(model, layerName, batchSize, parameters().select(model.parametersOf(layerName)), engine);
+        return new DjlLayerKernel(model(), layerName, batchSize, parameters().select(model().parametersOf(layerName)), engine);
     }
 
     @Override

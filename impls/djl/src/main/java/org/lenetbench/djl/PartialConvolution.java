@@ -63,9 +63,4 @@ final class PartialConvolution extends AbstractBlock {
         int p = spec.padding(), k = spec.kernel();
         return new Shape[] {new Shape(in.get(0), spec.maps(), in.get(2) + 2 * p - k + 1, in.get(3) + 2 * p - k + 1)};
     }
-
-    @Override
-    protected void prepare(Shape[] inputs) {
-        // shapes are fixed at construction
-    }
 }

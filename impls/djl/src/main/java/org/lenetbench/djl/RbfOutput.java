@@ -35,9 +35,4 @@ final class RbfOutput extends AbstractBlock {
     public Shape[] getOutputShapes(Shape[] inputs) {
         return new Shape[] {new Shape(inputs[0].get(0), classes)};
     }
-
-    @Override
-    protected void prepare(Shape[] inputs) {
-        // shapes are fixed at construction
-    }
 }

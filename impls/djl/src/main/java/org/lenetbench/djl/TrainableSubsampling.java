@@ -44,9 +44,4 @@ final class TrainableSubsampling extends AbstractBlock {
         Shape in = inputs[0];
         return new Shape[] {new Shape(in.get(0), in.get(1), in.get(2) / window, in.get(3) / window)};
     }
-
-    @Override
-    protected void prepare(Shape[] inputs) {
-        // shapes are fixed at construction
-    }
 }

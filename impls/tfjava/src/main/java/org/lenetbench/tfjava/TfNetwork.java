@@ -35,7 +35,6 @@ import org.tensorflow.types.TInt32;
  * contract's NCHW byte for byte: the only per-step copies are the images and labels in and the loss out.
  */
 final class TfNetwork extends AbstractNetwork {
-    private final ModelSpec model;
     private final Graph graph;
     private final Ops tf;
     private final Session session;
@@ -57,7 +56,6 @@ final class TfNetwork extends AbstractNetwork {
 
     TfNetwork(ModelSpec model, int threads) {
         super(TfBackend.ID, model, Device.CPU, threads);
-        this.model = model;
         this.graph = new Graph();
         try {
             this.tf = Ops.create(graph);
@@ -101,7 +99,7 @@ final class TfNetwork extends AbstractNetwork {
     @Override
     public void loadParameters(NamedTensors values) {
         checkOpen();
-        values.requireLayout(model, model.parameters(), "tfjava loadParameters");
+        values.requireLayout(model(), model().parameters(), "tfjava loadParameters");
         List<TFloat32> tensors = new ArrayList<>();
         try {
             Session.Runner runner = session.runner();
@@ -137,7 +135,7 @@ final class TfNetwork extends AbstractNetwork {
         checkLoaded();
         FeedTensors.Pair feed = feeds.fill(batch);
         try (Result result = session.runner().feed(images, feed.images()).fetch(scores).run()) {
-            TfTensors.read(result.get(0), scoresOut, batch.size() * model.classes());
+            TfTensors.read(result.get(0), scoresOut, batch.size() * model().classes());
         }
     }
 
@@ -223,8 +221,8 @@ final class TfNetwork extends AbstractNetwork {
     @Override
     public LayerKernel layer(String layerName, int batchSize) {
         checkLoaded();
-        List<ParameterSpec> specs = model.parametersOf(layerName);
-        return new TfLayerKernel(model, layerName, batchSize, parameters().select(specs), threads());
+        List<ParameterSpec> specs = model().parametersOf(layerName);
+        return new TfLayerKernel(model(), layerName, batchSize, parameters().select(specs), threads());
     }
 
     @Override

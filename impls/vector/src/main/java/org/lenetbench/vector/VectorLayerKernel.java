@@ -5,21 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.lenetbench.backend.LayerKernel;
+import org.lenetbench.backend.AbstractLayerKernel;
 import org.lenetbench.model.ParameterSpec;
 import org.lenetbench.model.Shape;
 import org.lenetbench.tensor.NamedTensors;
 import org.lenetbench.tensor.Tensor;
 
 /** One layer over a batch, split over the network's workers like a whole network is. */
-final class VectorLayerKernel implements LayerKernel {
-    private final String name;
+final class VectorLayerKernel extends AbstractLayerKernel {
     private final VectorLayer layer;
     private final FloatParameters params;
     private final List<ParameterSpec> trainable;
     private final int[] ownGradients;
     private final BatchParallel parallel;
-    private final int batch;
     private final float[][] x;
     private final float[][] y;
     private final float[][] dy;
@@ -28,20 +26,15 @@ final class VectorLayerKernel implements LayerKernel {
     private final float[][] workerScratch;
     private final BatchParallel.Chunk forwardChunk = this::forwardChunk;
     private final BatchParallel.Chunk backwardChunk = this::backwardChunk;
-    private boolean closed;
 
     VectorLayerKernel(String name, VectorLayer layer, FloatParameters params, List<ParameterSpec> trainable,
             BatchParallel parallel, int batch) {
-        if (batch <= 0) {
-            throw new IllegalArgumentException("batch size must be positive");
-        }
-        this.name = name;
+        super(VectorBackend.ID, name, batch, layer.in, layer.out);
         this.layer = layer;
         this.params = params;
         this.trainable = trainable;
         this.ownGradients = trainable.stream().mapToInt(p -> params.gradientIndex(p.name())).toArray();
         this.parallel = parallel;
-        this.batch = batch;
         x = new float[batch][layer.in.size()];
         dx = new float[batch][layer.in.size()];
         y = new float[batch][layer.out.size()];
@@ -54,45 +47,25 @@ final class VectorLayerKernel implements LayerKernel {
     }
 
     @Override
-    public String layerName() {
-        return name;
-    }
-
-    @Override
-    public int batchSize() {
-        return batch;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return layer.in;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return layer.out;
-    }
-
-    @Override
     public void setInput(float[] values) {
-        scatter(values, x, "input");
+        scatter(values, x, "input", inputShape());
     }
 
     @Override
     public void setOutputGradient(float[] values) {
-        scatter(values, dy, "output gradient");
+        scatter(values, dy, "output gradient", outputShape());
     }
 
     @Override
     public void forward() {
         checkOpen();
-        parallel.run(batch, forwardChunk);
+        parallel.run(batchSize(), forwardChunk);
     }
 
     @Override
     public void backward() {
         checkOpen();
-        parallel.run(batch, backwardChunk);
+        parallel.run(batchSize(), backwardChunk);
     }
 
     private void forwardChunk(int worker, int from, int to) {
@@ -126,7 +99,7 @@ final class VectorLayerKernel implements LayerKernel {
     @Override
     public NamedTensors parameterGradients() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        int workers = parallel.workers(batch);
+        int workers = parallel.workers(batchSize());
         for (ParameterSpec p : trainable) {
             int k = params.gradientIndex(p.name());
             float[] sum = workerGradients[0][k].clone();
@@ -141,18 +114,15 @@ final class VectorLayerKernel implements LayerKernel {
     }
 
     @Override
-    public void close() {
-        closed = true;
+    protected void release() {
+        // nothing outside the Java heap
     }
 
-    private void scatter(float[] values, float[][] target, String what) {
+    private void scatter(float[] values, float[][] target, String what, Shape shape) {
         checkOpen();
-        int size = target[0].length;
-        if (values.length != batch * size) {
-            throw new IllegalArgumentException(name + ": " + what + " has " + values.length + " floats, expected "
-                    + batch + " x " + size);
-        }
-        for (int n = 0; n < batch; n++) {
+        requireBatchOf(what, values, shape);
+        int size = shape.size();
+        for (int n = 0; n < batchSize(); n++) {
             System.arraycopy(values, n * size, target[n], 0, size);
         }
     }
@@ -160,14 +130,9 @@ final class VectorLayerKernel implements LayerKernel {
     private void gather(float[][] source, float[] values) {
         checkOpen();
         int size = source[0].length;
-        for (int n = 0; n < batch; n++) {
+        for (int n = 0; n < batchSize(); n++) {
             System.arraycopy(source[n], 0, values, n * size, size);
         }
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("layer kernel " + name + " is closed");
-        }
-    }
 }

@@ -7,7 +7,7 @@ import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.LossAndGradients;
-import org.lenetbench.backend.Network;
+import org.lenetbench.backend.AbstractNetwork;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.ParameterSpec;
 import org.lenetbench.optim.OptimizerSpec;
@@ -21,8 +21,7 @@ import org.lenetbench.tensor.NamedTensors;
  * The loss of each pattern (ten scores) is computed by the harness's {@link ReferenceLoss}. SDLM's
  * curvature estimate, which runs on 500 patterns per epoch, is delegated to the fp64 reference.
  */
-final class VectorNetwork implements Network {
-    private final ModelSpec model;
+final class VectorNetwork extends AbstractNetwork {
     private final FloatParameters params;
     private final List<VectorLayer> layers = new ArrayList<>();
     private final ReferenceLoss loss;
@@ -38,11 +37,9 @@ final class VectorNetwork implements Network {
     private float[] currentScores;
     private FloatOptimizer optimizer;
     private ReferenceNetwork curvatureReference;
-    private boolean loaded;
-    private boolean closed;
 
     VectorNetwork(ModelSpec model, int threads, FloatOps ops) {
-        this.model = model;
+        super(VectorBackend.ID, model, Device.CPU, threads);
         this.params = new FloatParameters(model);
         for (int i = 0; i < model.layers().size(); i++) {
             layers.add(VectorLayer.of(model.layers().get(i), model.inputShapeOf(i), params, ops));
@@ -58,36 +55,21 @@ final class VectorNetwork implements Network {
     }
 
     @Override
-    public ModelSpec model() {
-        return model;
-    }
-
-    @Override
-    public Device device() {
-        return Device.CPU;
-    }
-
-    @Override
-    public int threads() {
-        return parallel.threads();
-    }
-
-    @Override
     public void loadParameters(NamedTensors parameters) {
         checkOpen();
         params.load(parameters);
-        loaded = true;
+        markLoaded();
     }
 
     @Override
     public NamedTensors parameters() {
-        checkReady();
+        checkLoaded();
         return params.copy();
     }
 
     @Override
     public void forward(Batch batch, float[] scores) {
-        checkReady();
+        checkLoaded();
         current = batch;
         currentScores = scores;
         try {
@@ -100,7 +82,7 @@ final class VectorNetwork implements Network {
 
     private void forwardChunk(int worker, int from, int to) {
         Workspace ws = workspaces[worker];
-        int classes = model.classes();
+        int classes = model().classes();
         for (int n = from; n < to; n++) {
             float[] y = forwardSample(ws, current, n);
             System.arraycopy(y, 0, currentScores, n * classes, classes);
@@ -109,16 +91,16 @@ final class VectorNetwork implements Network {
 
     @Override
     public LossAndGradients lossAndGradients(Batch batch) {
-        checkReady();
+        checkLoaded();
         double mean = computeGradients(batch);
         return new LossAndGradients(mean, params.trainableTensors(gradients));
     }
 
     @Override
     public NamedTensors curvature(Batch batch) {
-        checkReady();
+        checkLoaded();
         if (curvatureReference == null) {
-            curvatureReference = new ReferenceNetwork(model);
+            curvatureReference = new ReferenceNetwork(model());
         }
         curvatureReference.loadParameters(params.copy());
         return curvatureReference.curvature(batch);
@@ -137,14 +119,14 @@ final class VectorNetwork implements Network {
             throw new IllegalStateException("setCurvature is for SDLM; the optimizer is "
                     + (optimizer == null ? "not set" : optimizer.spec().id()));
         }
-        curvature.requireLayout(model, params.trainable, "vector: setCurvature");
+        curvature.requireLayout(model(), params.trainable, "vector: setCurvature");
         optimizer.setCurvature(params.trainable.stream().map(p -> curvature.get(p.name()).data().clone())
                 .toArray(float[][]::new));
     }
 
     @Override
     public double trainStep(Batch batch, double learningRate) {
-        checkReady();
+        checkLoaded();
         if (optimizer == null) {
             throw new IllegalStateException("trainStep before setOptimizer");
         }
@@ -155,21 +137,18 @@ final class VectorNetwork implements Network {
 
     @Override
     public LayerKernel layer(String layerName, int batchSize) {
-        checkReady();
-        int index = model.layerNames().indexOf(layerName);
+        checkLoaded();
+        int index = model().layerNames().indexOf(layerName);
         if (index < 0) {
-            model.layer(layerName); // throws with the list of layers
+            model().layer(layerName); // throws with the list of layers
         }
-        List<ParameterSpec> own = model.parametersOf(layerName).stream().filter(ParameterSpec::trainable).toList();
+        List<ParameterSpec> own = model().parametersOf(layerName).stream().filter(ParameterSpec::trainable).toList();
         return new VectorLayerKernel(layerName, layers.get(index), params, own, parallel, batchSize);
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            parallel.close();
-        }
+    protected void release() {
+        parallel.close();
     }
 
     /** Mean loss; leaves the mean gradients in {@link #gradients}. */
@@ -232,9 +211,9 @@ final class VectorNetwork implements Network {
 
     private int label(Batch batch, int n) {
         int label = batch.labels()[n];
-        if (label < 0 || label >= model.classes()) {
+        if (label < 0 || label >= model().classes()) {
             throw new IllegalArgumentException("batch sample " + n + " has label " + label + ", expected 0.."
-                    + (model.classes() - 1));
+                    + (model().classes() - 1));
         }
         return label;
     }
@@ -248,17 +227,4 @@ final class VectorNetwork implements Network {
         return ws.activations[layers.size()];
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("vector network for " + model.name() + " is closed");
-        }
-    }
-
-    private void checkReady() {
-        checkOpen();
-        if (!loaded) {
-            throw new IllegalStateException("vector network for " + model.name()
-                    + ": parameters not loaded (call loadParameters first)");
-        }
-    }
 }
