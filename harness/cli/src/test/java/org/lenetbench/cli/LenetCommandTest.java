@@ -98,7 +98,7 @@ class LenetCommandTest {
     }
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> frameworkBackendsAndModels() {
-        return java.util.stream.Stream.of("tfjava", "djl").flatMap(backend -> org.lenetbench.model.Models.names().stream()
+        return java.util.stream.Stream.of("tfjava", "djl", "dl4j").flatMap(backend -> org.lenetbench.model.Models.names().stream()
                 .map(model -> org.junit.jupiter.params.provider.Arguments.of(backend, model)));
     }
 
@@ -119,7 +119,7 @@ class LenetCommandTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"tfjava", "djl"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tfjava", "djl", "dl4j"})
     void frameworkBackendsRefuseSdlmWithTheReason(String backend) {
         assumeAvailable(backend);
         Run train = run("train", "--backend", backend, "--model", "lenet5-1998", "--optimizer", "sdlm");
