@@ -16,6 +16,7 @@ import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.Network;
 import org.lenetbench.check.RandomBatches;
+import org.lenetbench.conformance.GarbageCollectionCheck;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.Models;
 import org.lenetbench.optim.OptimizerSpec;
@@ -64,42 +65,12 @@ class DjlBackendTest {
      */
     @Test
     void garbageCollectionDoesNotChangeTraining() throws InterruptedException {
-        double[] quiet = trainLosses(100, false);
-        double[] collected = trainLosses(100, true);
+        double[] quiet = GarbageCollectionCheck.losses(BACKEND, 100, false);
+        double[] collected = GarbageCollectionCheck.losses(BACKEND, 100, true);
         for (int step = 0; step < quiet.length; step++) {
             assertTrue(Double.isFinite(collected[step]), "loss at step " + step + " is " + collected[step]);
             assertEquals(quiet[step], collected[step], 0.0, "loss at step " + step);
         }
-    }
-
-    private static double[] trainLosses(int steps, boolean collectGarbage) throws InterruptedException {
-        ModelSpec model = Models.lenet5();
-        Batch[] batches = {RandomBatches.of(model, 16, 1), RandomBatches.of(model, 16, 2)};
-        double[] losses = new double[steps];
-        Thread collector = new Thread(() -> {
-            try {
-                while (true) {
-                    System.gc();
-                    Thread.sleep(1);
-                }
-            } catch (InterruptedException e) {
-                // done
-            }
-        });
-        try (Network n = BACKEND.open(model, Device.CPU, 2)) {
-            n.loadParameters(Initializer.initialize(model, model.defaultInit(), 1));
-            n.setOptimizer(OptimizerSpec.Adam.DEFAULT);
-            if (collectGarbage) {
-                collector.start();
-            }
-            for (int step = 0; step < steps; step++) {
-                losses[step] = n.trainStep(batches[step % 2], 2e-3);
-            }
-        } finally {
-            collector.interrupt();
-            collector.join();
-        }
-        return losses;
     }
 
     @Test

@@ -156,6 +156,17 @@ final class Dl4jNetwork extends AbstractNetwork {
         return loss;
     }
 
+    /**
+     * Everything {@link #trainStep} does on the Java side and across the native boundary that is not ND4J
+     * computing — setting the thread count, copying the images and labels into the placeholders' arrays, reading
+     * a scalar back — with no graph run. The adapter's own cost, for {@code Dl4jAdapterCostBenchmark}.
+     */
+    double adapterOnlyStep(Batch batch) {
+        checkLoaded();
+        Nd4jRuntime.useThreads(threads());
+        return feed.fill(batch).oneHot().getDouble(0);
+    }
+
     private OutAndGrad run(Batch batch) {
         Nd4jRuntime.useThreads(threads());
         return sd.calculateGradientsAndOutputs(feed.fill(batch).placeholders(), lossOnly, trainableNames);

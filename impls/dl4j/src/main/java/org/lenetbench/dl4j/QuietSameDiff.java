@@ -16,12 +16,22 @@ final class QuietSameDiff {
     private QuietSameDiff() {
     }
 
-    static synchronized void createGradFunction(SameDiff sd) {
+    static void createGradFunction(SameDiff sd) {
+        run(sd::createGradFunction);
+    }
+
+    /** Runs {@code action} with SameDiff's lines filtered out of {@code System.out}. */
+    static synchronized void run(Runnable action) {
         PrintStream original = System.out;
         System.setOut(new PrintStream(new OutputStream() {
             @Override
             public void write(int b) {
                 original.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                original.write(bytes, offset, length);
             }
         }, true, original.charset()) {
             @Override
@@ -32,7 +42,7 @@ final class QuietSameDiff {
             }
         });
         try {
-            sd.createGradFunction();
+            action.run();
         } finally {
             System.setOut(original);
         }

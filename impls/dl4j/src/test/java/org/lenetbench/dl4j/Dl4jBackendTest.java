@@ -1,0 +1,146 @@
+package org.lenetbench.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lenetbench.backend.Availability;
+import org.lenetbench.backend.Batch;
+import org.lenetbench.backend.Device;
+import org.lenetbench.backend.Network;
+import org.lenetbench.check.RandomBatches;
+import org.lenetbench.conformance.GarbageCollectionCheck;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.Models;
+import org.lenetbench.optim.OptimizerSpec;
+import org.lenetbench.params.Initializer;
+import org.lenetbench.tensor.NamedTensors;
+import org.lenetbench.tensor.Tensor;
+
+/** What the conformance kit does not cover: SDLM refused, bad calls named, natives and settings recorded, quiet. */
+class Dl4jBackendTest {
+    private static final Dl4jBackend BACKEND = new Dl4jBackend();
+
+    @BeforeAll
+    static void requireNd4j() {
+        if (BACKEND.availability() instanceof Availability.Unavailable u) {
+            org.junit.jupiter.api.Assumptions.abort("dl4j unavailable here: " + u.reason());
+        }
+    }
+
+    @Test
+    void sdlmIsDeclaredUnsupportedWithTheReason() {
+        assertFalse(BACKEND.supports(OptimizerSpec.Sdlm.PAPER).supported());
+        try (Network n = BACKEND.open(Models.lenet51998(), Device.CPU, 1)) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> n.setOptimizer(OptimizerSpec.Sdlm.PAPER));
+            assertTrue(e.getMessage().contains("SDLM"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> n.curvature(new Batch(n.model().input().shape(), 1)));
+        }
+    }
+
+    @Test
+    void aGpuDeviceIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> BACKEND.open(Models.lenet1(), Device.gpu(0, "x"), 1));
+    }
+
+    @Test
+    void parametersOfTheWrongShapeAreRefusedByName() {
+        ModelSpec model = Models.lenet1();
+        try (Network n = BACKEND.open(model, Device.CPU, 1)) {
+            NamedTensors good = Initializer.initialize(model, model.defaultInit(), 1);
+            Map<String, Tensor> bad = new LinkedHashMap<>(good.asMap());
+            bad.put("c3.weight", Tensor.zeros(12, 4, 5, 4));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> n.loadParameters(new NamedTensors(bad)));
+            assertTrue(e.getMessage().contains("c3.weight"), e.getMessage());
+        }
+    }
+
+    @Test
+    void trainingWithoutAnOptimizerOrParametersSaysWhatIsMissing() {
+        ModelSpec model = Models.lenet1();
+        try (Network n = BACKEND.open(model, Device.CPU, 1)) {
+            Batch batch = new Batch(model.input().shape(), 2);
+            assertTrue(assertThrows(IllegalStateException.class, () -> n.forward(batch, new float[20]))
+                    .getMessage().contains("loadParameters"));
+            n.loadParameters(Initializer.initialize(model, model.defaultInit(), 1));
+            assertTrue(assertThrows(IllegalStateException.class, () -> n.trainStep(batch, 1e-3))
+                    .getMessage().contains("setOptimizer"));
+        }
+    }
+
+    @Test
+    void aLabelOutsideTheClassesIsNamed() {
+        ModelSpec model = Models.lenet1();
+        try (Network n = BACKEND.open(model, Device.CPU, 1)) {
+            n.loadParameters(Initializer.initialize(model, model.defaultInit(), 1));
+            Batch batch = RandomBatches.of(model, 2, 1);
+            batch.labels()[1] = 10;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> n.lossAndGradients(batch));
+            assertTrue(e.getMessage().contains("label 10 of sample 1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theOneDnnNativesAreLoadedAndThreadsRecorded() {
+        assertTrue(BACKEND.engineVersion().contains("with oneDNN"), BACKEND.engineVersion());
+        try (Network n = BACKEND.open(Models.lenet1(), Device.CPU, 2)) {
+            assertEquals(2, n.threads());
+            assertTrue(BACKEND.engineVersion().contains("threads 2"), BACKEND.engineVersion());
+        }
+    }
+
+    /** ND4J frees an array's native memory when it is closed or collected: neither may change what is computed. */
+    @Test
+    void garbageCollectionDoesNotChangeTraining() throws InterruptedException {
+        double[] quiet = GarbageCollectionCheck.losses(BACKEND, 100, false);
+        double[] collected = GarbageCollectionCheck.losses(BACKEND, 100, true);
+        for (int step = 0; step < quiet.length; step++) {
+            assertTrue(Double.isFinite(collected[step]), "loss at step " + step + " is " + collected[step]);
+            assertEquals(quiet[step], collected[step], 0.0, "loss at step " + step);
+        }
+    }
+
+    /** SameDiff prints "Added differentiated op …" for every op when it builds a gradient graph. */
+    @Test
+    void buildingTheGradientGraphPrintsNothing() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (Network n = BACKEND.open(Models.lenet5(), Device.CPU, 1)) {
+            n.loadParameters(Initializer.initialize(n.model(), n.model().defaultInit(), 1));
+            n.layer("c3", 2).close();
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("", captured.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Other output written while the gradient graph is built is passed through unchanged. */
+    @Test
+    void theFilterDropsOnlySameDiffsLines() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            QuietSameDiff.run(() -> {
+                System.out.println("Added differentiated op conv2d");
+                System.out.println("kept");
+                System.out.print("also kept\n");
+            });
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("kept" + System.lineSeparator() + "also kept\n", captured.toString(StandardCharsets.UTF_8));
+    }
+}
