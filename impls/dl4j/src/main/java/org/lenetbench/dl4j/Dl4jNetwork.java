@@ -188,7 +188,7 @@ final class Dl4jNetwork extends AbstractNetwork {
     public LayerKernel layer(String layerName, int batchSize) {
         checkLoaded();
         List<ParameterSpec> specs = model().parametersOf(layerName);
-        return new Dl4jLayerKernel(model(), layerName, batchSize, parameters().select(specs), threads());
+        return new Nd4jLayerKernel(model(), layerName, batchSize, parameters().select(specs), threads());
     }
 
     @Override

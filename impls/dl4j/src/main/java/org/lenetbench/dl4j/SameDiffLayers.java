@@ -57,7 +57,8 @@ final class SameDiffLayers {
         return sd.cnn().conv2d(x, w, bias, config);
     }
 
-    private static INDArray connectionMask(Convolution c, Shape in) {
+    /** 1 where the weight block [out, in] exists, 0 elsewhere; all ones without a connection table. */
+    static INDArray connectionMask(Convolution c, Shape in) {
         int k = c.kernel(), ins = in.channels(), outs = c.maps();
         float[] mask = new float[outs * ins * k * k];
         for (int o = 0; o < outs; o++) {
@@ -107,11 +108,5 @@ final class SameDiffLayers {
         SDVariable rows = flat(x, in).reshape(-1, 1, in.size());
         SDVariable diff = rows.sub(centres.reshape(1, classes, in.size()));
         return diff.mul(diff).sum(2);
-    }
-
-    /** The ND4J shape of a batch of activations: {@code [n, C, H, W]}, or {@code [n, C]} for a vector. */
-    static long[] activationShape(Shape s, long n) {
-        return s.height() == 1 && s.width() == 1 ? new long[] {n, s.channels()}
-                : new long[] {n, s.channels(), s.height(), s.width()};
     }
 }
