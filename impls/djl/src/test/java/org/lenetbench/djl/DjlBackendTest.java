@@ -6,33 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lenetbench.backend.Availability;
+import org.lenetbench.backend.Backend;
 import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.Network;
 import org.lenetbench.check.RandomBatches;
+import org.lenetbench.conformance.CpuBackendRefusals;
 import org.lenetbench.conformance.GarbageCollectionCheck;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.Models;
 import org.lenetbench.optim.OptimizerSpec;
 import org.lenetbench.params.Initializer;
 import org.lenetbench.tensor.NamedTensors;
-import org.lenetbench.tensor.Tensor;
 
 /** What the conformance kit does not cover: gradients zeroed between steps, refusals, settings recorded. */
-class DjlBackendTest {
+class DjlBackendTest extends CpuBackendRefusals {
     private static final DjlBackend BACKEND = new DjlBackend();
 
-    @BeforeAll
-    static void requirePyTorch() {
-        if (BACKEND.availability() instanceof Availability.Unavailable u) {
-            org.junit.jupiter.api.Assumptions.abort("djl unavailable here: " + u.reason());
-        }
+    @Override
+    protected Backend backend() {
+        return BACKEND;
     }
 
     /**
@@ -80,36 +74,6 @@ class DjlBackendTest {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                     () -> n.setOptimizer(OptimizerSpec.Sdlm.PAPER));
             assertTrue(e.getMessage().contains("SDLM"), e.getMessage());
-        }
-    }
-
-    @Test
-    void aGpuDeviceIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> BACKEND.open(Models.lenet1(), Device.gpu(0, "x"), 1));
-    }
-
-    @Test
-    void parametersOfTheWrongShapeAreRefusedByName() {
-        ModelSpec model = Models.lenet1();
-        try (Network n = BACKEND.open(model, Device.CPU, 1)) {
-            Map<String, Tensor> bad = new LinkedHashMap<>(Initializer.initialize(model, model.defaultInit(), 1).asMap());
-            bad.put("out.weight", Tensor.zeros(10, 191));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> n.loadParameters(new NamedTensors(bad)));
-            assertTrue(e.getMessage().contains("out.weight"), e.getMessage());
-        }
-    }
-
-    @Test
-    void callsOutOfOrderSayWhatIsMissing() {
-        ModelSpec model = Models.lenet1();
-        try (Network n = BACKEND.open(model, Device.CPU, 1)) {
-            Batch batch = new Batch(model.input().shape(), 2);
-            assertTrue(assertThrows(IllegalStateException.class, () -> n.forward(batch, new float[20]))
-                    .getMessage().contains("loadParameters"));
-            n.loadParameters(Initializer.initialize(model, model.defaultInit(), 1));
-            assertTrue(assertThrows(IllegalStateException.class, () -> n.trainStep(batch, 1e-3))
-                    .getMessage().contains("setOptimizer"));
         }
     }
 

@@ -8,33 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lenetbench.backend.Availability;
+import org.lenetbench.backend.Backend;
 import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.Network;
 import org.lenetbench.check.RandomBatches;
+import org.lenetbench.conformance.CpuBackendRefusals;
 import org.lenetbench.conformance.GarbageCollectionCheck;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.Models;
 import org.lenetbench.optim.OptimizerSpec;
 import org.lenetbench.params.Initializer;
-import org.lenetbench.tensor.NamedTensors;
-import org.lenetbench.tensor.Tensor;
 
 /** What the conformance kit does not cover: SDLM refused, bad calls named, natives and settings recorded, quiet. */
-class Dl4jBackendTest {
+class Dl4jBackendTest extends CpuBackendRefusals {
     private static final Dl4jBackend BACKEND = new Dl4jBackend();
 
-    @BeforeAll
-    static void requireNd4j() {
-        if (BACKEND.availability() instanceof Availability.Unavailable u) {
-            org.junit.jupiter.api.Assumptions.abort("dl4j unavailable here: " + u.reason());
-        }
+    @Override
+    protected Backend backend() {
+        return BACKEND;
     }
 
     @Test
@@ -45,37 +39,6 @@ class Dl4jBackendTest {
                     () -> n.setOptimizer(OptimizerSpec.Sdlm.PAPER));
             assertTrue(e.getMessage().contains("SDLM"), e.getMessage());
             assertThrows(UnsupportedOperationException.class, () -> n.curvature(new Batch(n.model().input().shape(), 1)));
-        }
-    }
-
-    @Test
-    void aGpuDeviceIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> BACKEND.open(Models.lenet1(), Device.gpu(0, "x"), 1));
-    }
-
-    @Test
-    void parametersOfTheWrongShapeAreRefusedByName() {
-        ModelSpec model = Models.lenet1();
-        try (Network n = BACKEND.open(model, Device.CPU, 1)) {
-            NamedTensors good = Initializer.initialize(model, model.defaultInit(), 1);
-            Map<String, Tensor> bad = new LinkedHashMap<>(good.asMap());
-            bad.put("c3.weight", Tensor.zeros(12, 4, 5, 4));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> n.loadParameters(new NamedTensors(bad)));
-            assertTrue(e.getMessage().contains("c3.weight"), e.getMessage());
-        }
-    }
-
-    @Test
-    void trainingWithoutAnOptimizerOrParametersSaysWhatIsMissing() {
-        ModelSpec model = Models.lenet1();
-        try (Network n = BACKEND.open(model, Device.CPU, 1)) {
-            Batch batch = new Batch(model.input().shape(), 2);
-            assertTrue(assertThrows(IllegalStateException.class, () -> n.forward(batch, new float[20]))
-                    .getMessage().contains("loadParameters"));
-            n.loadParameters(Initializer.initialize(model, model.defaultInit(), 1));
-            assertTrue(assertThrows(IllegalStateException.class, () -> n.trainStep(batch, 1e-3))
-                    .getMessage().contains("setOptimizer"));
         }
     }
 
@@ -103,8 +66,8 @@ class Dl4jBackendTest {
     /** ND4J frees an array's native memory when it is closed or collected: neither may change what is computed. */
     @Test
     void garbageCollectionDoesNotChangeTraining() throws InterruptedException {
-        double[] quiet = GarbageCollectionCheck.losses(BACKEND, 100, false);
-        double[] collected = GarbageCollectionCheck.losses(BACKEND, 100, true);
+        double[] quiet = GarbageCollectionCheck.losses(BACKEND, 50, false);
+        double[] collected = GarbageCollectionCheck.losses(BACKEND, 50, true);
         for (int step = 0; step < quiet.length; step++) {
             assertTrue(Double.isFinite(collected[step]), "loss at step " + step + " is " + collected[step]);
             assertEquals(quiet[step], collected[step], 0.0, "loss at step " + step);
