@@ -1,0 +1,26 @@
+package org.lenetbench.reports;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One check of {@code lenet crosscheck --json}: a backend and model against the fp64 reference. */
+record CrossCheckRow(String backend, String model, String check, String status, double error, double tolerance) {
+
+    static List<CrossCheckRow> read(Path file) throws IOException {
+        JsonNode root = Json.read(file);
+        if (!root.isArray()) {
+            throw new ReportInputException(file, "(top level)", "a JSON array of checks");
+        }
+        List<CrossCheckRow> rows = new ArrayList<>();
+        for (JsonNode c : root) {
+            rows.add(new CrossCheckRow(Json.text(file, c, "backend"), Json.text(file, c, "model"),
+                    Json.text(file, c, "check"), Json.text(file, c, "status"), Json.number(file, c, "error"),
+                    Json.number(file, c, "tolerance")));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,45 @@
+package org.lenetbench.reports;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.lenetbench.util.AtomicFiles;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes the HTML report of a results folder: {@code ReportMain --results DIR [--crosscheck FILE] --out FILE}. */
+@Command(name = "lenet-report", mixinStandardHelpOptions = true,
+        description = "Writes one self-contained HTML file from a folder of results.")
+public final class ReportMain implements Callable<Integer> {
+    @Option(names = "--results", required = true, paramLabel = "DIR",
+            description = "Folder with JMH JSON files and training-run folders (each with results.json).")
+    Path results;
+
+    @Option(names = "--crosscheck", paramLabel = "FILE", description = "JSON of `lenet crosscheck --json` (used if it exists).")
+    Path crossCheck;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            ResultsFolder folder = ResultsFolder.load(results, crossCheck);
+            String html = new ReportPage(folder).render();
+            java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+            AtomicFiles.write(out, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            System.out.println("wrote " + out + " (" + folder.jmh().size() + " JMH results, " + folder.runs().size()
+                    + " training runs, " + folder.crossCheck().size() + " cross-checks)");
+            return 0;
+        } catch (ReportInputException e) {
+            System.err.println("lenet-report: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ReportMain()).execute(args));
+    }
+}

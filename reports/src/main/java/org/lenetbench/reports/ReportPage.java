@@ -1,0 +1,186 @@
+package org.lenetbench.reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.samskivert.mustache.Mustache;
+
+/**
+ * The report as one HTML string: tables and chart data made from a {@link ResultsFolder}, rendered with the
+ * Mustache template {@code report.mustache}, with Chart.js (from its webjar) and the page's script inlined, so the
+ * file opens offline and loads nothing.
+ */
+final class ReportPage {
+    static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
+    private final ResultsFolder folder;
+
+    ReportPage(ResultsFolder folder) {
+        this.folder = folder;
+    }
+
+    String render() {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("folder", folder.dir().getFileName().toString());
+        page.put("generated", Instant.now().toString());
+        page.put("summary", summary());
+        page.put("network", rows("NetworkBenchmark"));
+        page.put("layers", rows("LayerBenchmark"));
+        page.put("runs", folder.runs().stream().map(ReportPage::runRow).toList());
+        page.put("crossCheck", crossCheck());
+        page.put("hasCrossCheck", !folder.crossCheck().isEmpty());
+        page.put("environment", environment());
+        page.put("raw", folder.rawJmh().entrySet().stream()
+                .map(e -> Map.of("name", e.getKey(), "json", e.getValue())).toList());
+        page.put("data", scriptSafe(chartData()));
+        page.put("chartJs", scriptSafe(resource(CHART_JS).replaceAll("//# sourceMappingURL=\\S+", "")));
+        page.put("pageJs", scriptSafe(resource("report.js")));
+        return Mustache.compiler().escapeHTML(true).compile(resource("report.mustache")).execute(page);
+    }
+
+    /** Backend × model: final accuracy (the run named BACKEND-MODEL), time to 99 %, images/s from JMH. */
+    private List<Map<String, String>> summary() {
+        Set<String> keys = new LinkedHashSet<>();
+        folder.runs().forEach(r -> keys.add(r.backend() + " " + r.model()));
+        folder.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark"))
+                .forEach(j -> keys.add(j.param("backend") + " " + j.param("model")));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String key : keys) {
+            String backend = key.substring(0, key.indexOf(' ')), model = key.substring(key.indexOf(' ') + 1);
+            AccuracyRun run = folder.runs().stream().filter(r -> r.name().equals(backend + "-" + model)).findFirst()
+                    .orElse(null);
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("backend", backend);
+            row.put("model", model);
+            row.put("accuracy", run == null ? "—" : percent(run.finalAccuracy()));
+            row.put("to99", run == null || run.secondsTo99() == null ? "—" : String.format(Locale.ROOT, "%.0f s", run.secondsTo99()));
+            row.put("train", images(backend, model, "trainStep", "64"));
+            row.put("inference", images(backend, model, "forward", "256"));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** images/s ± error of a NetworkBenchmark method at a batch size on 2 threads, or "—". */
+    private String images(String backend, String model, String method, String batch) {
+        return folder.jmh().stream()
+                .filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.method().equals(method)
+                        && j.param("backend").equals(backend) && j.param("model").equals(model)
+                        && j.param("batch").equals(batch) && j.param("threads").equals("2") && j.hasImages())
+                .map(j -> withError(j.images(), j.imagesError())).findFirst().orElse("—");
+    }
+
+    private List<Map<String, String>> rows(String benchmarkClass) {
+        return folder.jmh().stream().filter(j -> j.benchmarkClass().equals(benchmarkClass) && j.hasImages())
+                .sorted(Comparator.comparing((JmhRecord j) -> j.param("backend")).thenComparing(j -> j.param("layer"))
+                        .thenComparing(JmhRecord::method).thenComparing(j -> Integer.parseInt(j.param("batch").isEmpty() ? "0" : j.param("batch"))))
+                .map(j -> Map.of("backend", j.param("backend"), "model", j.param("model"), "layer", j.param("layer"),
+                        "method", j.method(), "batch", j.param("batch"), "threads", j.param("threads"),
+                        "images", withError(j.images(), j.imagesError())))
+                .toList();
+    }
+
+    private static Map<String, String> runRow(AccuracyRun r) {
+        return Map.of("name", r.name(), "backend", r.backend(), "model", r.model(), "epochs", String.valueOf(r.epochs().size()),
+                "accuracy", percent(r.finalAccuracy()), "batch", String.valueOf(r.batch()), "optimizer", r.optimizer(),
+                "schedule", r.schedule(), "threads", String.valueOf(r.threads()));
+    }
+
+    private List<Map<String, String>> crossCheck() {
+        Map<String, List<CrossCheckRow>> byPair = new TreeMap<>();
+        folder.crossCheck().forEach(c -> byPair.computeIfAbsent(c.backend() + " " + c.model(), k -> new ArrayList<>()).add(c));
+        List<Map<String, String>> rows = new ArrayList<>();
+        byPair.forEach((pair, checks) -> {
+            long failed = checks.stream().filter(c -> c.status().equals("FAIL")).count();
+            double worst = checks.stream().filter(c -> !c.status().equals("SKIPPED")).mapToDouble(CrossCheckRow::error)
+                    .filter(Double::isFinite).max().orElse(0);
+            rows.add(Map.of("backend", checks.getFirst().backend(), "model", checks.getFirst().model(),
+                    "passed", String.valueOf(checks.stream().filter(c -> c.status().equals("PASS")).count()),
+                    "failed", String.valueOf(failed),
+                    "skipped", String.valueOf(checks.stream().filter(c -> c.status().equals("SKIPPED")).count()),
+                    "worst", String.format(Locale.ROOT, "%.1e", worst), "verdict", failed == 0 ? "pass" : "FAIL"));
+        });
+        return rows;
+    }
+
+    private List<Map<String, String>> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        folder.jmh().stream().map(JmhRecord::jdk).filter(s -> !s.isEmpty()).distinct()
+                .forEach(v -> env.merge("JDK (JMH forks)", v, (a, b) -> a + ", " + b));
+        folder.jmh().stream().map(j -> String.join(" ", j.jvmArgs())).distinct()
+                .forEach(v -> env.merge("JVM flags (JMH forks)", v, (a, b) -> a + " | " + b));
+        folder.runs().stream().map(r -> r.backend() + ": " + r.engineVersion()).distinct()
+                .forEach(v -> env.merge("engines (training runs)", v, (a, b) -> a + "; " + b));
+        env.put("results folder", folder.dir().toString());
+        return env.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList();
+    }
+
+    /** The charts' data as JSON: accuracy per epoch per run; network and layer images/s with their errors. */
+    private String chartData() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("accuracy", folder.runs().stream().map(r -> Map.of("label", r.label(),
+                "points", r.epochs().stream().map(e -> List.of(e.epoch(), 100 * e.testAccuracy())).toList())).toList());
+        data.put("network", bars("NetworkBenchmark", j -> j.param("backend") + " b" + j.param("batch") + " t" + j.param("threads"),
+                JmhRecord::method));
+        data.put("layers", bars("LayerBenchmark", j -> j.param("layer"), j -> j.param("backend") + " " + j.method()));
+        try {
+            return Json.MAPPER.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A grouped bar chart: categories on the x axis, one series per name, images/s with JMH's error. */
+    private Map<String, Object> bars(String benchmarkClass, java.util.function.Function<JmhRecord, String> category,
+            java.util.function.Function<JmhRecord, String> series) {
+        List<JmhRecord> records = folder.jmh().stream().filter(j -> j.benchmarkClass().equals(benchmarkClass) && j.hasImages()).toList();
+        List<String> categories = records.stream().map(category).distinct().toList();
+        Map<String, double[][]> bySeries = new LinkedHashMap<>();
+        for (JmhRecord j : records) {
+            double[][] values = bySeries.computeIfAbsent(series.apply(j), k -> new double[2][categories.size()]);
+            int i = categories.indexOf(category.apply(j));
+            values[0][i] = j.images();
+            values[1][i] = Double.isNaN(j.imagesError()) ? 0 : j.imagesError();
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        bySeries.forEach((name, v) -> list.add(Map.of("label", name, "values", v[0], "errors", v[1])));
+        return Map.of("categories", categories, "series", list);
+    }
+
+    private static String withError(double value, double error) {
+        return Double.isNaN(error) ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%,.0f ± %,.0f", value, error);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
+    }
+
+    /** Text placed inside a script element must not contain "</" (it would end the element). */
+    private static String scriptSafe(String text) {
+        return text.replace("</", "<\\/");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ReportPage.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " (the chart.js webjar must be on the class path)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

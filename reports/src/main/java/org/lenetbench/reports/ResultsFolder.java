@@ -1,0 +1,52 @@
+package org.lenetbench.reports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Everything a report is made from: the JMH JSON files directly in a results folder, the training runs in its
+ * sub-folders (each with a {@code results.json}), and cross-check JSON (in the folder or given apart).
+ */
+record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
+        List<CrossCheckRow> crossCheck) {
+
+    /** A JSON file of {@code lenet crosscheck --json} rather than JMH: an array of objects with a "check". */
+    private static boolean isCrossCheck(Path file) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root = Json.read(file);
+        return root.isArray() && !root.isEmpty() && root.get(0).has("check");
+    }
+
+    static ResultsFolder load(Path dir, Path crossCheckFile) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new ReportInputException(dir, "(folder)", "a folder of results (JMH JSON files, run folders)");
+        }
+        List<JmhRecord> jmh = new ArrayList<>();
+        Map<String, String> raw = new LinkedHashMap<>();
+        List<AccuracyRun> runs = new ArrayList<>();
+        List<CrossCheckRow> crossCheck = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.sorted().toList()) {
+                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) {
+                    if (isCrossCheck(p)) {
+                        crossCheck.addAll(CrossCheckRow.read(p));
+                    } else {
+                        jmh.addAll(JmhRecord.read(p));
+                        raw.put(p.getFileName().toString(), Files.readString(p));
+                    }
+                } else if (Files.isRegularFile(p.resolve("results.json"))) {
+                    runs.add(AccuracyRun.read(p.resolve("results.json")));
+                }
+            }
+        }
+        if (crossCheckFile != null && Files.isRegularFile(crossCheckFile)) {
+            crossCheck.addAll(CrossCheckRow.read(crossCheckFile));
+        }
+        return new ResultsFolder(dir, jmh, raw, runs, crossCheck);
+    }
+}

@@ -1,0 +1,86 @@
+package org.lenetbench.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report made from the project's committed results, and from bad input. */
+class ReportPageTest {
+    private static final Path RESULTS = Path.of("..", "results", "2026-11-22-cpu-2core");
+    /** Anything that makes a browser fetch: src/href to a URL, CSS url(), @import. */
+    private static final Pattern EXTERNAL = Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:|//)|url\\(\\s*['\"]?(https?:|//)|@import");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCommittedResultsMakeASelfContainedReport() throws Exception {
+        ResultsFolder folder = ResultsFolder.load(RESULTS, null);
+        String html = new ReportPage(folder).render();
+        assertFalse(EXTERNAL.matcher(html).find(), "the report must load nothing from outside the file");
+        assertTrue(html.contains("Chart.js v4.5.1") || html.contains("chart.js v4.5.1") || html.contains("Chart.js"),
+                "Chart.js inlined");
+        for (String section : new String[] {"id=\"summary\"", "id=\"accuracy-chart\"", "id=\"network-chart\"",
+            "id=\"layers-chart\"", "id=\"crosscheck\"", "id=\"environment\"", "id=\"raw\""}) {
+            assertTrue(html.contains(section), section);
+        }
+        // every backend with a committed training run appears in the summary, with its measured accuracy
+        for (AccuracyRun run : folder.runs()) {
+            assertTrue(html.contains(run.name()), run.name());
+        }
+        assertTrue(html.contains("99.19 %"), "lenet5-modern's 99.19 % from the committed runs");
+        assertTrue(html.contains("NetworkBenchmark-dl4j.json"), "raw JMH JSON included");
+    }
+
+    @Test
+    void nanFromJmhAndACrossCheckAreRead() throws Exception {
+        Files.writeString(dir.resolve("NetworkBenchmark-x.json"), """
+                [{"benchmark": "org.lenetbench.bench.NetworkBenchmark.trainStep", "vmVersion": "25", "jvmArgs": [],
+                  "params": {"backend": "x", "batch": "64", "model": "lenet5", "threads": "2"},
+                  "primaryMetric": {"score": 10.0, "scoreError": "NaN", "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {"images": {"score": 640.0, "scoreError": "NaN", "scoreUnit": "ops/s"}}}]
+                """);
+        Path cross = dir.resolve("crosscheck.json");
+        Files.writeString(cross, """
+                [{"backend": "x", "model": "lenet5", "check": "forward", "status": "FAIL", "error": 0.5, "tolerance": 1e-5,
+                  "detail": "wrong"}]
+                """);
+        ResultsFolder folder = ResultsFolder.load(dir, cross);
+        assertEquals(1, folder.jmh().size());
+        assertTrue(Double.isNaN(folder.jmh().getFirst().imagesError()));
+        String html = new ReportPage(folder).render();
+        assertTrue(html.contains(">640<"), "a score without an error is shown without one");
+        assertTrue(html.contains("FAIL"), "a failed cross-check is shown as failed");
+    }
+
+    @Test
+    void aBrokenFileIsNamedWithTheField() throws Exception {
+        Files.writeString(dir.resolve("LayerBenchmark-x.json"), "[{\"benchmark\": \"a.B.c\", \"primaryMetric\": {}}]");
+        ReportInputException e = assertThrows(ReportInputException.class, () -> ResultsFolder.load(dir, null));
+        assertTrue(e.getMessage().contains("LayerBenchmark-x.json") && e.getMessage().contains("'score'"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFolderIsNamed() {
+        ReportInputException e = assertThrows(ReportInputException.class,
+                () -> ResultsFolder.load(dir.resolve("nowhere"), null));
+        assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
+    }
+
+    @Test
+    void theMainWritesTheFileAndReportsBadInputWithExitStatus2() throws Exception {
+        Path out = dir.resolve("sub/report.html");
+        assertEquals(0, new picocli.CommandLine(new ReportMain()).execute("--results", RESULTS.toString(), "--out", out.toString()));
+        assertTrue(Files.size(out) > 200_000, "chart.js alone is 208 KB");
+        assertEquals(2, new picocli.CommandLine(new ReportMain()).execute("--results", dir.resolve("nowhere").toString(),
+                "--out", out.toString()));
+    }
+}
