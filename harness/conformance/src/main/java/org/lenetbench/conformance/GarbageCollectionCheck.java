@@ -1,5 +1,8 @@
 package org.lenetbench.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.lenetbench.backend.Backend;
 import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
@@ -20,6 +23,16 @@ import org.lenetbench.params.Initializer;
  */
 public final class GarbageCollectionCheck {
     private GarbageCollectionCheck() {
+    }
+
+    /** Fails unless {@code steps} steps under constant collections give a quiet run's losses, bit for bit. */
+    public static void requireSameLosses(Backend backend, int steps) throws InterruptedException {
+        double[] quiet = losses(backend, steps, false);
+        double[] collected = losses(backend, steps, true);
+        for (int step = 0; step < steps; step++) {
+            assertTrue(Double.isFinite(collected[step]), "loss at step " + step + " is " + collected[step]);
+            assertEquals(quiet[step], collected[step], 0.0, "loss at step " + step);
+        }
     }
 
     /** The loss of each of {@code steps} training steps on 2 threads, with or without constant collections. */

@@ -17,13 +17,16 @@ import org.lenetbench.params.Initializer;
 /**
  * Off-heap memory stops growing once warm ({@link ResidentMemoryCheck}): after 1,000 training steps of
  * {@code lenet5} at batch 64 on 2 threads, 2,000 more (8 rounds of 250) must not grow the resident set by more
- * than {@link #MARGIN_MIB} MiB, about 8 KiB per step. It runs in a JVM of its own with a fixed, pre-touched heap
+ * than {@link #MARGIN_MIB} MiB, 32 KiB per step. That is wider than tfjava's and djl's 16 MiB because ND4J frees
+ * late and the resident set swings between samples (measured: 638, 852, 821, 787, … and 687, 741, 686, 638, 567, …
+ * MiB in two runs); it still catches any leak of a step's outputs: its gradients alone are 240 KiB, its activations
+ * about 3 MiB. It runs in a JVM of its own with a fixed, pre-touched heap
  * (see the pom), so that the Java heap resizing cannot look like native memory growing. What it catches: a step's
  * outputs or gradients never freed (ND4J frees an array's native buffer only when it is closed or its Java object
  * is collected), SameDiff sessions or caches growing per step.
  */
 class Dl4jMemoryTest {
-    private static final long MARGIN_MIB = 16;
+    private static final long MARGIN_MIB = 64;
 
     @Test
     void residentMemoryStopsGrowingAfterWarmUp() {
