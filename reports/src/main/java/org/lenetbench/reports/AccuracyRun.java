@@ -15,10 +15,6 @@ record AccuracyRun(String name, String backend, String model, String engineVersi
     record Epoch(int epoch, double testAccuracy, double testLoss, double trainSeconds) {
     }
 
-    String label() {
-        return name;
-    }
-
     static AccuracyRun read(Path file) throws IOException {
         JsonNode root = Json.read(file);
         JsonNode summary = Json.node(file, root, "summary");

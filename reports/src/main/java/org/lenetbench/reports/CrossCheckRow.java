@@ -11,7 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 record CrossCheckRow(String backend, String model, String check, String status, double error, double tolerance) {
 
     static List<CrossCheckRow> read(Path file) throws IOException {
-        JsonNode root = Json.read(file);
+        return parse(file, Json.read(file));
+    }
+
+    /** The checks of {@code root}, the parsed content of {@code file} (named in errors). */
+    static List<CrossCheckRow> parse(Path file, JsonNode root) {
         if (!root.isArray()) {
             throw new ReportInputException(file, "(top level)", "a JSON array of checks");
         }

@@ -1,6 +1,5 @@
 package org.lenetbench.reports;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,8 @@ record JmhRecord(String benchmarkClass, String method, Map<String, String> param
         return !Double.isNaN(images);
     }
 
-    static List<JmhRecord> read(Path file) throws IOException {
-        JsonNode root = Json.read(file);
+    /** The records of {@code root}, the parsed content of {@code file} (named in errors). */
+    static List<JmhRecord> parse(Path file, JsonNode root) {
         if (!root.isArray()) {
             throw new ReportInputException(file, "(top level)", "a JSON array of JMH results");
         }

@@ -130,7 +130,7 @@ final class ReportPage {
     /** The charts' data as JSON: accuracy per epoch per run; network and layer images/s with their errors. */
     private String chartData() {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("accuracy", folder.runs().stream().map(r -> Map.of("label", r.label(),
+        data.put("accuracy", folder.runs().stream().map(r -> Map.of("label", r.name(),
                 "points", r.epochs().stream().map(e -> List.of(e.epoch(), 100 * e.testAccuracy())).toList())).toList());
         data.put("network", bars("NetworkBenchmark", j -> j.param("backend") + " b" + j.param("batch") + " t" + j.param("threads"),
                 JmhRecord::method));

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Everything a report is made from: the JMH JSON files directly in a results folder, the training runs in its
  * sub-folders (each with a {@code results.json}), and cross-check JSON (in the folder or given apart).
@@ -16,9 +18,8 @@ import java.util.stream.Stream;
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
         List<CrossCheckRow> crossCheck) {
 
-    /** A JSON file of {@code lenet crosscheck --json} rather than JMH: an array of objects with a "check". */
-    private static boolean isCrossCheck(Path file) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode root = Json.read(file);
+    /** The content of a {@code lenet crosscheck --json} file rather than JMH's: an array of objects with a "check". */
+    private static boolean isCrossCheck(JsonNode root) {
         return root.isArray() && !root.isEmpty() && root.get(0).has("check");
     }
 
@@ -33,10 +34,11 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.sorted().toList()) {
                 if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) {
-                    if (isCrossCheck(p)) {
-                        crossCheck.addAll(CrossCheckRow.read(p));
+                    JsonNode root = Json.read(p);
+                    if (isCrossCheck(root)) {
+                        crossCheck.addAll(CrossCheckRow.parse(p, root));
                     } else {
-                        jmh.addAll(JmhRecord.read(p));
+                        jmh.addAll(JmhRecord.parse(p, root));
                         raw.put(p.getFileName().toString(), Files.readString(p));
                     }
                 } else if (Files.isRegularFile(p.resolve("results.json"))) {

@@ -41,6 +41,8 @@ final class Dl4jNetwork extends AbstractNetwork {
     private final List<String> lossOnly = List.of(LOSS);
     private final Feed feed;
     private final List<INDArray> gradientBuffer = new ArrayList<>();
+    /** The trainable variables' own arrays (updated in place), in {@link #trainableNames} order. */
+    private final List<INDArray> trainableArrays = new ArrayList<>();
     private Nd4jOptimizer optimizer;
 
     Dl4jNetwork(ModelSpec model, int threads) {
@@ -52,7 +54,7 @@ final class Dl4jNetwork extends AbstractNetwork {
         Map<String, SDVariable> values = new LinkedHashMap<>();
         for (ParameterSpec spec : model.parameters()) {
             String name = spec.name().replace('.', '_');
-            long[] shape = java.util.Arrays.stream(spec.shape()).asLongStream().toArray();
+            long[] shape = Nd4jArrays.shape(spec.shape());
             SDVariable v = spec.trainable() ? sd.var(name, DataType.FLOAT, shape)
                     : sd.constant(name, org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, shape));
             values.put(spec.name(), v);
@@ -71,6 +73,7 @@ final class Dl4jNetwork extends AbstractNetwork {
         SameDiffLoss.mean(sd, model.loss(), scores, oneHot).rename(LOSS);
         sd.setLossVariables(LOSS);
         QuietSameDiff.createGradFunction(sd);
+        trainableNames.forEach(name -> trainableArrays.add(sd.getArrForVarName(name)));
         this.feed = new Feed(in, model.classes());
     }
 
@@ -129,7 +132,7 @@ final class Dl4jNetwork extends AbstractNetwork {
         if (spec instanceof OptimizerSpec.Sdlm) {
             throw new UnsupportedOperationException(Dl4jBackend.SDLM_UNSUPPORTED);
         }
-        Nd4jOptimizer built = new Nd4jOptimizer(spec, trainableArrays());
+        Nd4jOptimizer built = new Nd4jOptimizer(spec, trainableArrays);
         if (optimizer != null) {
             optimizer.close();
         }
@@ -150,7 +153,7 @@ final class Dl4jNetwork extends AbstractNetwork {
         OutAndGrad result = run(batch);
         gradientBuffer.clear();
         trainableNames.forEach(name -> gradientBuffer.add(result.getGradients().get(name)));
-        optimizer.update(trainableArrays(), gradientBuffer, learningRate);
+        optimizer.update(trainableArrays, gradientBuffer, learningRate);
         double loss = result.getOutputs().get(LOSS).getDouble(0);
         release(result);
         return loss;
@@ -176,12 +179,6 @@ final class Dl4jNetwork extends AbstractNetwork {
     private static void release(OutAndGrad result) {
         result.getOutputs().values().forEach(INDArray::close);
         result.getGradients().values().forEach(INDArray::close);
-    }
-
-    private List<INDArray> trainableArrays() {
-        List<INDArray> arrays = new ArrayList<>(trainableNames.size());
-        trainableNames.forEach(name -> arrays.add(sd.getArrForVarName(name)));
-        return arrays;
     }
 
     @Override

@@ -26,6 +26,11 @@ final class Nd4jArrays {
         return out;
     }
 
+    /** A canonical int shape as ND4J's long shape. */
+    static long[] shape(int[] shape) {
+        return java.util.Arrays.stream(shape).asLongStream().toArray();
+    }
+
     private static boolean isDense(INDArray a) {
         return !a.isView() && a.ordering() == 'c' && a.data().length() == a.length();
     }

@@ -39,6 +39,8 @@ final class Nd4jLayerKernel extends AbstractLayerKernel {
     /** What the backward needs from the forward: pooled means, tanh values, ReLU inputs, RBF differences. */
     private INDArray saved;
     private INDArray scale;
+    /** Trainable subsampling: the gradient of the pooled means. */
+    private INDArray pooledGradient;
     private boolean forwardDone;
     private boolean backwardDone;
 
@@ -51,7 +53,7 @@ final class Nd4jLayerKernel extends AbstractLayerKernel {
         y = Nd4j.create(DataType.FLOAT, Nd4jLayerOps.activationShape(outputShape(), batchSize));
         dy = y.ulike();
         model.parametersOf(layerName).forEach(spec -> parameters.put(spec.name(), Nd4j.create(
-                values.get(spec.name()).data(), java.util.Arrays.stream(spec.shape()).asLongStream().toArray(), 'c')));
+                values.get(spec.name()).data(), Nd4jArrays.shape(spec.shape()), 'c')));
         model.parametersOf(layerName).stream().filter(spec -> spec.trainable())
                 .forEach(spec -> gradients.put(spec.name(), parameters.get(spec.name()).ulike()));
         switch (layer) {
@@ -63,6 +65,7 @@ final class Nd4jLayerKernel extends AbstractLayerKernel {
             }
             case Subsampling s when s.kind() == Subsampling.Kind.TRAINABLE -> {
                 saved = y.ulike();
+                pooledGradient = y.ulike();
                 scale = parameters.get(s.name() + ".coef").mul((double) s.window() * s.window());
             }
             case Activation a -> saved = x.ulike();
@@ -123,9 +126,8 @@ final class Nd4jLayerKernel extends AbstractLayerKernel {
                 double area = (double) s.window() * s.window();
                 gradients.get(n + ".coef").assign(dy.mul(saved).sum(0, 2, 3).muli(area));
                 gradients.get(n + ".bias").assign(dy.sum(0, 2, 3));
-                INDArray dPooled = dy.dup();
-                Nd4jLayerOps.scale(dPooled, scale);
-                Nd4jLayerOps.poolBackward(s, x, dPooled, dx);
+                Nd4jLayerOps.scale(pooledGradient.assign(dy), scale);
+                Nd4jLayerOps.poolBackward(s, x, pooledGradient, dx);
             }
             case Subsampling s -> Nd4jLayerOps.poolBackward(s, x, dy, dx);
             case Activation a -> Nd4jLayerOps.activationBackward(a.function(), saved, y, dy, dx);
@@ -185,7 +187,7 @@ final class Nd4jLayerKernel extends AbstractLayerKernel {
 
     @Override
     protected void release() {
-        for (INDArray a : new INDArray[] {x, y, dx, dy, weightYxio, mask, saved, scale}) {
+        for (INDArray a : new INDArray[] {x, y, dx, dy, weightYxio, mask, saved, scale, pooledGradient}) {
             if (a != null) {
                 a.close();
             }

@@ -32,8 +32,18 @@ final class Nd4jRuntime {
         return new Info(build.contains("HAVE_ONEDNN"), blas);
     }
 
-    /** Every ND4J op of this process from now on uses {@code threads} threads (OpenMP and BLAS). */
-    static void useThreads(int threads) {
+    /** The count last set by {@link #useThreads}; 0 before the first call. */
+    private static int current;
+
+    /**
+     * Every ND4J op of this process from now on uses {@code threads} threads (OpenMP and BLAS). Called before
+     * every computation; sets them only when the count changes.
+     */
+    static synchronized void useThreads(int threads) {
+        if (threads == current) {
+            return;
+        }
+        current = threads;
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
