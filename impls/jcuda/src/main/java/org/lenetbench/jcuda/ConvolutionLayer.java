@@ -1,0 +1,121 @@
+package org.lenetbench.jcuda;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lenetbench.model.Convolution;
+import org.lenetbench.model.Shape;
+
+/**
+ * A convolution with its connection table on the device as compressed lists, so that C3 computes only its 60
+ * connected map pairs in every direction. The weight gradient is summed per image, then over the batch.
+ */
+final class ConvolutionLayer implements DeviceLayer {
+    private final Gpu gpu;
+    private final Shape in;
+    private final Shape out;
+    private final int kernel;
+    private final int padding;
+    private final DeviceBuffer weight;
+    private final DeviceBuffer bias;
+    private final DeviceBuffer weightGradient;
+    private final DeviceBuffer biasGradient;
+    private final DeviceBuffer inStart;
+    private final DeviceBuffer inputsOf;
+    private final DeviceBuffer outStart;
+    private final DeviceBuffer outputsOf;
+    private final DeviceBuffer connected;
+    private final Workspace weightPartial;
+    private final Workspace biasPartial;
+
+    ConvolutionLayer(Gpu gpu, Convolution spec, Shape in, ParameterSlices parameters) {
+        this.gpu = gpu;
+        this.in = in;
+        this.out = spec.outputShape(in);
+        this.kernel = spec.kernel();
+        this.padding = spec.padding();
+        weight = parameters.value(spec.name() + ".weight");
+        bias = parameters.value(spec.name() + ".bias");
+        weightGradient = parameters.gradient(spec.name() + ".weight");
+        biasGradient = parameters.gradient(spec.name() + ".bias");
+        int cin = in.channels();
+        int cout = out.channels();
+        List<Integer> inputs = new ArrayList<>();
+        int[] inStarts = new int[cout + 1];
+        int[] mask = new int[cout * cin];
+        for (int o = 0; o < cout; o++) {
+            inStarts[o] = inputs.size();
+            for (int i = 0; i < cin; i++) {
+                if (spec.connected(o, i)) {
+                    inputs.add(i);
+                    mask[o * cin + i] = 1;
+                }
+            }
+        }
+        inStarts[cout] = inputs.size();
+        List<Integer> outputs = new ArrayList<>();
+        int[] outStarts = new int[cin + 1];
+        for (int i = 0; i < cin; i++) {
+            outStarts[i] = outputs.size();
+            for (int o = 0; o < cout; o++) {
+                if (spec.connected(o, i)) {
+                    outputs.add(o);
+                }
+            }
+        }
+        outStarts[cin] = outputs.size();
+        inStart = upload(inStarts);
+        inputsOf = upload(inputs.stream().mapToInt(Integer::intValue).toArray());
+        outStart = upload(outStarts);
+        outputsOf = upload(outputs.stream().mapToInt(Integer::intValue).toArray());
+        connected = upload(mask);
+        weightPartial = new Workspace(gpu, cout * cin * kernel * kernel);
+        biasPartial = new Workspace(gpu, cout);
+    }
+
+    private DeviceBuffer upload(int[] values) {
+        DeviceBuffer buffer = gpu.allocate(values.length);
+        gpu.upload(values, 0, buffer, values.length);
+        return buffer;
+    }
+
+    @Override
+    public Shape inputShape() {
+        return in;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return out;
+    }
+
+    @Override
+    public void forward(DeviceBuffer x, DeviceBuffer y, int n) {
+        gpu.launch(Kernel.CONV_FORWARD, n * out.size(), x, weight, bias, inStart, inputsOf, y,
+                n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
+    }
+
+    @Override
+    public void backward(DeviceBuffer x, DeviceBuffer y, DeviceBuffer dy, DeviceBuffer dx, int n) {
+        if (dx != null) {
+            gpu.launch(Kernel.CONV_BACKWARD_INPUT, n * in.size(), dy, weight, outStart, outputsOf, dx,
+                    n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
+        }
+        int weights = out.channels() * in.channels() * kernel * kernel;
+        DeviceBuffer partial = weightPartial.forBatch(n);
+        gpu.launch(Kernel.CONV_WEIGHT_PARTIAL, n * weights, x, dy, connected, partial,
+                n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
+        gpu.launch(Kernel.SUM_OVER_BATCH, weights, partial, weightGradient, n, weights);
+        DeviceBuffer perMap = biasPartial.forBatch(n);
+        gpu.launch(Kernel.SUM_ROWS, n * out.channels(), dy, perMap, n * out.channels(), out.height() * out.width());
+        gpu.launch(Kernel.SUM_OVER_BATCH, out.channels(), perMap, biasGradient, n, out.channels());
+    }
+
+    @Override
+    public void close() {
+        for (DeviceBuffer b : List.of(inStart, inputsOf, outStart, outputsOf, connected)) {
+            gpu.free(b);
+        }
+        weightPartial.close();
+        biasPartial.close();
+    }
+}

@@ -1,0 +1,91 @@
+package org.lenetbench.jcuda;
+
+import java.util.List;
+import java.util.function.Supplier;
+import jcuda.CudaException;
+import org.lenetbench.backend.Availability;
+import org.lenetbench.backend.Backend;
+import org.lenetbench.backend.Backends;
+import org.lenetbench.backend.Device;
+import org.lenetbench.backend.Network;
+import org.lenetbench.backend.Support;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.optim.OptimizerSpec;
+
+/**
+ * Our own CUDA kernels (src/main/cuda, committed as PTX) launched through JCuda's driver API on GPU 0. Every
+ * model of the contract; SGD with momentum and Adam run on the device, so a training step keeps parameters,
+ * gradients and optimizer state resident there. SDLM is not implemented. Without an NVIDIA driver or device the
+ * backend is unavailable, with the reason.
+ */
+public final class JcudaBackend implements Backend {
+    public static final String ID = "jcuda";
+    /** The JCuda release on the class path (its driver-API binding works with CUDA 12 and 13 drivers). */
+    public static final String JCUDA_VERSION = "12.6.0";
+    static final String SDLM_UNSUPPORTED = "jcuda does not implement SDLM (no curvature kernels); "
+            + "use --backend reference or vector";
+
+    private final Supplier<Gpu> opener;
+    private final String engine;
+    private Availability availability;
+    private Gpu gpu;
+
+    public JcudaBackend() {
+        this(CudaGpu::open, "hand-written CUDA kernels (PTX) via JCuda driver API");
+    }
+
+    /** For the tests: the same backend on another {@link Gpu}, such as the CPU emulation of the kernels. */
+    JcudaBackend(Supplier<Gpu> opener, String engine) {
+        this.opener = opener;
+        this.engine = engine;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String engine() {
+        return engine;
+    }
+
+    @Override
+    public String engineVersion() {
+        return availability().isAvailable()
+                ? "JCuda " + JCUDA_VERSION + ", " + gpu.describe()
+                : "JCuda " + JCUDA_VERSION + " (no GPU)";
+    }
+
+    @Override
+    public List<Device> devices() {
+        return availability().isAvailable() ? List.of(Device.gpu(0, gpu.describe())) : List.of();
+    }
+
+    @Override
+    public synchronized Availability availability() {
+        if (availability == null) {
+            try {
+                gpu = opener.get();
+                availability = Availability.AVAILABLE;
+            } catch (LinkageError e) { // UnsatisfiedLinkError without libcuda.so.1; NoClassDefFoundError after it
+                availability = Availability.unavailable("no NVIDIA driver: JCuda's driver library did not load ("
+                        + e.getMessage() + ")");
+            } catch (CudaException | IllegalStateException e) { // a driver but no usable device
+                availability = Availability.unavailable("no usable CUDA device: " + e.getMessage());
+            }
+        }
+        return availability;
+    }
+
+    @Override
+    public Support supports(OptimizerSpec optimizer) {
+        return optimizer instanceof OptimizerSpec.Sdlm ? Support.unsupported(SDLM_UNSUPPORTED) : Support.SUPPORTED;
+    }
+
+    @Override
+    public Network open(ModelSpec model, Device device, int threads) {
+        Backends.requireOpenable(this, device, threads);
+        return new JcudaNetwork(gpu, model, device);
+    }
+}

@@ -1,0 +1,49 @@
+package org.lenetbench.jcuda;
+
+/**
+ * Every CUDA kernel the backend launches: the {@code .cu} file (= PTX module) it lives in and its entry name.
+ * The argument lists are those of the {@code extern "C" __global__} functions in src/main/cuda.
+ */
+enum Kernel {
+    CONV_FORWARD("convolution", "conv_forward"),
+    CONV_BACKWARD_INPUT("convolution", "conv_backward_input"),
+    CONV_WEIGHT_PARTIAL("convolution", "conv_weight_partial"),
+    SUBSAMPLE_FORWARD("subsampling", "subsample_forward"),
+    SUBSAMPLE_BACKWARD_INPUT("subsampling", "subsample_backward_input"),
+    SUBSAMPLE_PARAM_PARTIAL("subsampling", "subsample_param_partial"),
+    ACTIVATION_FORWARD("activation", "activation_forward"),
+    ACTIVATION_BACKWARD("activation", "activation_backward"),
+    DENSE_FORWARD("dense", "dense_forward"),
+    DENSE_BACKWARD_INPUT("dense", "dense_backward_input"),
+    DENSE_BACKWARD_PARAMS("dense", "dense_backward_params"),
+    RBF_FORWARD("output", "rbf_forward"),
+    RBF_BACKWARD_INPUT("output", "rbf_backward_input"),
+    SOFTMAX_CROSS_ENTROPY("output", "softmax_cross_entropy"),
+    MAP_LOSS("output", "map_loss"),
+    SUM_OVER_BATCH("reduce", "sum_over_batch"),
+    SUM_ROWS("reduce", "sum_rows"),
+    SGD_UPDATE("optimizer", "sgd_update"),
+    ADAM_UPDATE("optimizer", "adam_update");
+
+    private final String module;
+    private final String entry;
+
+    Kernel(String module, String entry) {
+        this.module = module;
+        this.entry = entry;
+    }
+
+    /** The source file's base name: {@code convolution} for convolution.cu and ptx/convolution.ptx. */
+    String module() {
+        return module;
+    }
+
+    String entry() {
+        return entry;
+    }
+
+    /** The committed PTX of this kernel's module, as a class-path resource. */
+    String ptxResource() {
+        return "ptx/" + module + ".ptx";
+    }
+}

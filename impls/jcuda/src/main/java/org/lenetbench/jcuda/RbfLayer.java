@@ -1,0 +1,45 @@
+package org.lenetbench.jcuda;
+
+import org.lenetbench.model.Shape;
+
+/** LeNet-5's Euclidean RBF output over fixed centres (nothing to train). */
+final class RbfLayer implements DeviceLayer {
+    private final Gpu gpu;
+    private final Shape in;
+    private final Shape out;
+    private final DeviceBuffer centres;
+
+    RbfLayer(Gpu gpu, String name, Shape in, int classes, ParameterSlices parameters) {
+        this.gpu = gpu;
+        this.in = in;
+        this.out = Shape.vector(classes);
+        this.centres = parameters.value(name + ".centres");
+    }
+
+    @Override
+    public Shape inputShape() {
+        return in;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return out;
+    }
+
+    @Override
+    public void forward(DeviceBuffer x, DeviceBuffer y, int n) {
+        gpu.launch(Kernel.RBF_FORWARD, n * out.size(), x, centres, y, n, in.size(), out.size());
+    }
+
+    @Override
+    public void backward(DeviceBuffer x, DeviceBuffer y, DeviceBuffer dy, DeviceBuffer dx, int n) {
+        if (dx != null) {
+            gpu.launch(Kernel.RBF_BACKWARD_INPUT, n * in.size(), x, centres, dy, dx, n, in.size(), out.size());
+        }
+    }
+
+    @Override
+    public void close() {
+        // the centres belong to the network
+    }
+}

@@ -1,0 +1,85 @@
+package org.lenetbench.jcuda;
+
+import org.lenetbench.model.Shape;
+import org.lenetbench.model.Subsampling;
+
+/** Trainable (S2/S4 of LeNet-5), average or max subsampling; the trainable one's gradients per image, then summed. */
+final class SubsamplingLayer implements DeviceLayer {
+    private final Gpu gpu;
+    private final Shape in;
+    private final Shape out;
+    private final int kind;
+    private final int window;
+    private final boolean trainable;
+    private final DeviceBuffer coef;
+    private final DeviceBuffer bias;
+    private final DeviceBuffer coefGradient;
+    private final DeviceBuffer biasGradient;
+    private final Workspace coefPartial;
+    private final Workspace biasPartial;
+
+    SubsamplingLayer(Gpu gpu, Subsampling spec, Shape in, ParameterSlices parameters) {
+        this.gpu = gpu;
+        this.in = in;
+        this.out = spec.outputShape(in);
+        this.kind = JcudaKinds.of(spec.kind());
+        this.window = spec.window();
+        this.trainable = spec.kind() == Subsampling.Kind.TRAINABLE;
+        if (trainable) {
+            coef = parameters.value(spec.name() + ".coef");
+            bias = parameters.value(spec.name() + ".bias");
+            coefGradient = parameters.gradient(spec.name() + ".coef");
+            biasGradient = parameters.gradient(spec.name() + ".bias");
+        } else {
+            // the kernels take coef and bias pointers but read them only for the trainable kind
+            coef = gpu.allocate(1);
+            bias = coef;
+            coefGradient = null;
+            biasGradient = null;
+        }
+        coefPartial = new Workspace(gpu, in.channels());
+        biasPartial = new Workspace(gpu, in.channels());
+    }
+
+    @Override
+    public Shape inputShape() {
+        return in;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return out;
+    }
+
+    @Override
+    public void forward(DeviceBuffer x, DeviceBuffer y, int n) {
+        gpu.launch(Kernel.SUBSAMPLE_FORWARD, n * out.size(), x, coef, bias, y,
+                kind, n, in.channels(), in.height(), in.width(), window);
+    }
+
+    @Override
+    public void backward(DeviceBuffer x, DeviceBuffer y, DeviceBuffer dy, DeviceBuffer dx, int n) {
+        if (dx != null) {
+            gpu.launch(Kernel.SUBSAMPLE_BACKWARD_INPUT, n * in.size(), x, dy, coef, dx,
+                    kind, n, in.channels(), in.height(), in.width(), window);
+        }
+        if (trainable) {
+            int maps = in.channels();
+            DeviceBuffer coefs = coefPartial.forBatch(n);
+            DeviceBuffer biases = biasPartial.forBatch(n);
+            gpu.launch(Kernel.SUBSAMPLE_PARAM_PARTIAL, n * maps, x, dy, coefs, biases,
+                    n, maps, in.height(), in.width(), window);
+            gpu.launch(Kernel.SUM_OVER_BATCH, maps, coefs, coefGradient, n, maps);
+            gpu.launch(Kernel.SUM_OVER_BATCH, maps, biases, biasGradient, n, maps);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!trainable) {
+            gpu.free(coef);
+        }
+        coefPartial.close();
+        biasPartial.close();
+    }
+}
