@@ -25,6 +25,8 @@ public final class JcudaBackend implements Backend {
     static final String SDLM_UNSUPPORTED = "jcuda does not implement SDLM (no curvature kernels); "
             + "use --backend reference or vector";
 
+    private static String firstDriverFailure;
+
     private final Supplier<Gpu> opener;
     private final String engine;
     private Availability availability;
@@ -68,14 +70,29 @@ public final class JcudaBackend implements Backend {
             try {
                 gpu = opener.get();
                 availability = Availability.AVAILABLE;
-            } catch (LinkageError e) { // UnsatisfiedLinkError without libcuda.so.1; NoClassDefFoundError after it
-                availability = Availability.unavailable("no NVIDIA driver: JCuda's driver library did not load ("
-                        + e.getMessage() + ")");
+            } catch (LinkageError e) {
+                availability = Availability.unavailable(driverFailure(e));
             } catch (CudaException | IllegalStateException e) { // a driver but no usable device
                 availability = Availability.unavailable("no usable CUDA device: " + e.getMessage());
             }
         }
         return availability;
+    }
+
+    /**
+     * Without libcuda.so.1 the first touch of JCudaDriver throws an UnsatisfiedLinkError with a long report whose
+     * useful line names libcuda; every later touch only says "Could not initialize class". The first reason is
+     * kept for the whole process (a driver does not appear while it runs).
+     */
+    private static synchronized String driverFailure(LinkageError e) {
+        if (firstDriverFailure == null) {
+            String message = String.valueOf(e.getMessage());
+            String cause = message.lines().filter(line -> line.contains("libcuda")).findFirst()
+                    .map(line -> line.substring(line.indexOf("libcuda")))
+                    .orElse(message.lines().findFirst().orElse(e.toString()));
+            firstDriverFailure = "no NVIDIA driver: JCuda " + JCUDA_VERSION + "'s driver library did not load: " + cause;
+        }
+        return firstDriverFailure;
     }
 
     @Override

@@ -1,0 +1,12 @@
+package org.lenetbench.jcuda;
+
+import org.lenetbench.backend.Backend;
+import org.lenetbench.conformance.BackendConformanceKit;
+
+/** The conformance kit on the GPU (JCuda, GPU 0); skipped with the backend's reason where there is none. */
+class JcudaConformanceTest extends BackendConformanceKit {
+    @Override
+    protected Backend backend() {
+        return new JcudaBackend();
+    }
+}
