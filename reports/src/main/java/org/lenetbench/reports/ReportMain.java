@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Writes the HTML report of a results folder: {@code ReportMain --results DIR [--crosscheck FILE] --out FILE}. */
+/**
+ * Writes the HTML report of a results folder:
+ * {@code ReportMain --results DIR [--crosscheck FILE] [--gpu-results DIR] --out FILE}.
+ */
 @Command(name = "lenet-report", mixinStandardHelpOptions = true,
         description = "Writes one self-contained HTML file from a folder of results.")
 public final class ReportMain implements Callable<Integer> {
@@ -20,6 +23,10 @@ public final class ReportMain implements Callable<Integer> {
     @Option(names = "--crosscheck", paramLabel = "FILE", description = "JSON of `lenet crosscheck --json` (used if it exists).")
     Path crossCheck;
 
+    @Option(names = "--gpu-results", paramLabel = "DIR",
+            description = "Results of a GPU machine (scripts/gpu-run), shown beside the CPU's (used if it exists).")
+    Path gpuResults;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
     Path out;
 
@@ -27,7 +34,13 @@ public final class ReportMain implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             ResultsFolder folder = ResultsFolder.load(results, crossCheck);
-            String html = new ReportPage(folder).render();
+            ResultsFolder gpu = null;
+            if (gpuResults != null && java.nio.file.Files.isDirectory(gpuResults)) {
+                gpu = ResultsFolder.load(gpuResults, null);
+            } else if (gpuResults != null) {
+                System.out.println("no GPU results at " + gpuResults + ": the report has no CPU-vs-GPU comparison");
+            }
+            String html = new ReportPage(folder, gpu).render();
             java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
             AtomicFiles.write(out, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             System.out.println("wrote " + out + " (" + folder.jmh().size() + " JMH results, " + folder.runs().size()

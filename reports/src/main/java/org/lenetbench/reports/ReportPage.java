@@ -12,8 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.Models;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.samskivert.mustache.Mustache;
@@ -26,9 +29,16 @@ import com.samskivert.mustache.Mustache;
 final class ReportPage {
     static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
     private final ResultsFolder folder;
+    /** Results of a GPU machine (scripts/gpu-run), shown beside the CPU's; null when none were given. */
+    private final ResultsFolder gpu;
 
     ReportPage(ResultsFolder folder) {
+        this(folder, null);
+    }
+
+    ReportPage(ResultsFolder folder, ResultsFolder gpu) {
         this.folder = folder;
+        this.gpu = gpu;
     }
 
     String render() {
@@ -39,11 +49,17 @@ final class ReportPage {
         page.put("network", rows("NetworkBenchmark"));
         page.put("layers", rows("LayerBenchmark"));
         page.put("runs", folder.runs().stream().map(ReportPage::runRow).toList());
+        page.put("hasGpu", gpu != null);
+        page.put("cpuVsGpu", cpuVsGpu());
         page.put("crossCheck", crossCheck());
-        page.put("hasCrossCheck", !folder.crossCheck().isEmpty());
+        page.put("hasCrossCheck", !allCrossChecks().isEmpty());
         page.put("environment", environment());
-        page.put("raw", folder.rawJmh().entrySet().stream()
-                .map(e -> Map.of("name", e.getKey(), "json", e.getValue())).toList());
+        List<Map<String, String>> raw = new ArrayList<>();
+        folder.rawJmh().forEach((name, json) -> raw.add(Map.of("name", name, "json", json)));
+        if (gpu != null) {
+            gpu.rawJmh().forEach((name, json) -> raw.add(Map.of("name", gpuLabel() + "/" + name, "json", json)));
+        }
+        page.put("raw", raw);
         page.put("data", scriptSafe(chartData()));
         page.put("chartJs", scriptSafe(resource(CHART_JS).replaceAll("//# sourceMappingURL=\\S+", "")));
         page.put("pageJs", scriptSafe(resource("report.js")));
@@ -68,9 +84,37 @@ final class ReportPage {
             row.put("to99", run == null || run.secondsTo99() == null ? "—" : String.format(Locale.ROOT, "%.0f s", run.secondsTo99()));
             row.put("train", images(backend, model, "trainStep", "64"));
             row.put("inference", images(backend, model, "forward", "256"));
+            row.put("ofPeak", fractionOfPeak(backend, model));
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * Training at batch 64 on 2 threads as a fraction of this machine's fp32 FMA peak on 2 threads (the roofline
+     * probe, RooflineBenchmark.fmaPeak with -t 2): images/s × training FLOP per image ÷ peak FLOP/s. A training image
+     * costs about three forward passes (forward, input gradient, weight gradient), 2 FLOP per multiply-add.
+     */
+    private String fractionOfPeak(String backend, String model) {
+        OptionalDouble peak = peakFlops(2);
+        if (peak.isEmpty() || !Models.names().contains(model)) {
+            return "—";
+        }
+        ModelSpec spec = Models.byName(model);
+        double flopsPerImage = 3 * 2.0 * spec.layerNames().stream().mapToLong(spec::forwardMultiplyAdds).sum();
+        return folder.jmh().stream()
+                .filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.method().equals("trainStep")
+                        && j.param("backend").equals(backend) && j.param("model").equals(model)
+                        && j.param("batch").equals("64") && j.param("threads").equals("2") && j.hasImages())
+                .map(j -> String.format(Locale.ROOT, "%.1f %%", 100 * j.images() * flopsPerImage / peak.getAsDouble()))
+                .findFirst().orElse("—");
+    }
+
+    /** The FMA peak measured with {@code threads} JMH threads, FLOP/s, if the folder has it. */
+    private OptionalDouble peakFlops(int threads) {
+        return folder.jmh().stream().filter(j -> j.benchmarkClass().equals("RooflineBenchmark")
+                && j.method().equals("fmaPeak") && j.jmhThreads() == threads && !Double.isNaN(j.flops()))
+                .mapToDouble(JmhRecord::flops).findFirst();
     }
 
     /** images/s ± error of a NetworkBenchmark method at a batch size on 2 threads, or "—". */
@@ -98,9 +142,39 @@ final class ReportPage {
                 "schedule", r.schedule(), "threads", String.valueOf(r.threads()));
     }
 
+    private String gpuLabel() {
+        return gpu.dir().getFileName().toString();
+    }
+
+    /** Whole-network images/s of both machines, side by side: every NetworkBenchmark result of each folder. */
+    private List<Map<String, String>> cpuVsGpu() {
+        if (gpu == null) {
+            return List.of();
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (ResultsFolder f : List.of(folder, gpu)) {
+            String machine = f.dir().getFileName().toString();
+            f.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.hasImages())
+                    .forEach(j -> rows.add(Map.of("machine", machine, "backend", j.param("backend"), "model", j.param("model"),
+                            "method", j.method(), "batch", j.param("batch"), "threads", j.param("threads"),
+                            "images", withError(j.images(), j.imagesError()))));
+        }
+        return rows;
+    }
+
+    /** The CPU folder's checks, then the GPU run's with its folder named beside the backend. */
+    private List<CrossCheckRow> allCrossChecks() {
+        List<CrossCheckRow> rows = new ArrayList<>(folder.crossCheck());
+        if (gpu != null) {
+            gpu.crossCheck().forEach(c -> rows.add(new CrossCheckRow(c.backend() + " (" + gpuLabel() + ")", c.model(),
+                    c.check(), c.status(), c.error(), c.tolerance())));
+        }
+        return rows;
+    }
+
     private List<Map<String, String>> crossCheck() {
         Map<String, List<CrossCheckRow>> byPair = new TreeMap<>();
-        folder.crossCheck().forEach(c -> byPair.computeIfAbsent(c.backend() + " " + c.model(), k -> new ArrayList<>()).add(c));
+        allCrossChecks().forEach(c -> byPair.computeIfAbsent(c.backend() + " " + c.model(), k -> new ArrayList<>()).add(c));
         List<Map<String, String>> rows = new ArrayList<>();
         byPair.forEach((pair, checks) -> {
             long failed = checks.stream().filter(c -> c.status().equals("FAIL")).count();
@@ -123,6 +197,13 @@ final class ReportPage {
                 .forEach(v -> env.merge("JVM flags (JMH forks)", v, (a, b) -> a + " | " + b));
         folder.runs().stream().map(r -> r.backend() + ": " + r.engineVersion()).distinct()
                 .forEach(v -> env.merge("engines (training runs)", v, (a, b) -> a + "; " + b));
+        folder.jmh().stream().filter(j -> j.benchmarkClass().equals("RooflineBenchmark"))
+                .sorted(Comparator.comparing(JmhRecord::method).thenComparing(JmhRecord::jmhThreads))
+                .forEach(j -> env.put(j.method().equals("fmaPeak")
+                        ? "fp32 FMA peak, " + j.jmhThreads() + " thread(s) (RooflineBenchmark)"
+                        : "memory bandwidth, triad, " + j.jmhThreads() + " thread(s) (RooflineBenchmark)",
+                        j.method().equals("fmaPeak") ? String.format(Locale.ROOT, "%.1f GFLOP/s", j.flops() / 1e9)
+                                : String.format(Locale.ROOT, "%.1f GB/s", j.bytes() / 1e9)));
         env.put("results folder", folder.dir().toString());
         return env.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList();
     }

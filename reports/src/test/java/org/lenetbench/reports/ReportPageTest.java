@@ -40,6 +40,23 @@ class ReportPageTest {
         assertTrue(html.contains("NetworkBenchmark-dl4j.json"), "raw JMH JSON included");
     }
 
+    /** The committed roofline probe gives the machine's peak, and the summary the training's share of it. */
+    @Test
+    void trainingIsShownAsAFractionOfTheMeasuredPeak() throws Exception {
+        ResultsFolder folder = ResultsFolder.load(RESULTS, null);
+        JmhRecord peak = folder.jmh().stream().filter(j -> j.method().equals("fmaPeak") && j.jmhThreads() == 2)
+                .findFirst().orElseThrow();
+        JmhRecord train = folder.jmh().stream().filter(j -> j.method().equals("trainStep") && j.param("backend").equals("vector")
+                && j.param("model").equals("lenet5") && j.param("batch").equals("64") && j.param("threads").equals("2"))
+                .findFirst().orElseThrow();
+        double flopsPerImage = 6.0 * 332_824; // lenet5: 332,824 multiply-adds forward (`lenet models`), 3 passes × 2 FLOP
+        String expected = String.format(java.util.Locale.ROOT, "%.1f %%", 100 * train.images() * flopsPerImage / peak.flops());
+        String html = new ReportPage(folder).render();
+        String summary = html.substring(html.indexOf("id=\"summary\""), html.indexOf("id=\"accuracy\""));
+        assertTrue(summary.contains(">" + expected + "<"), "vector lenet5 at " + expected + " of peak in " + summary);
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "%.1f GFLOP/s", peak.flops() / 1e9)), "the peak itself");
+    }
+
     @Test
     void nanFromJmhAndACrossCheckAreRead() throws Exception {
         Files.writeString(dir.resolve("NetworkBenchmark-x.json"), """
@@ -59,6 +76,26 @@ class ReportPageTest {
         String html = new ReportPage(folder).render();
         assertTrue(html.contains(">640<"), "a score without an error is shown without one");
         assertTrue(html.contains("FAIL"), "a failed cross-check is shown as failed");
+    }
+
+    /** A second machine's folder (here a copy of one measured CPU file under another name) is shown beside the first. */
+    @Test
+    void gpuResultsAreMergedBesideTheCpusAndAbsentOnesAreSaidSo() throws Exception {
+        Path gpu = Files.createDirectories(dir.resolve("2026-12-01-h100"));
+        Files.copy(RESULTS.resolve("NetworkBenchmark-dl4j.json"), gpu.resolve("NetworkBenchmark-jcuda.json"));
+        Files.writeString(gpu.resolve("crosscheck-jcuda.json"), """
+                [{"backend": "jcuda", "model": "lenet5", "check": "forward", "status": "PASS", "error": 1e-7, "tolerance": 1e-5,
+                  "detail": ""}]
+                """);
+        ResultsFolder cpu = ResultsFolder.load(RESULTS, null);
+        String html = new ReportPage(cpu, ResultsFolder.load(gpu, null)).render();
+        String section = html.substring(html.indexOf("id=\"cpu-vs-gpu\""), html.indexOf("id=\"crosscheck\""));
+        assertTrue(section.contains("2026-11-22-cpu-2core") && section.contains("2026-12-01-h100"), "both machines named");
+        long gpuRows = section.lines().filter(l -> l.contains("<td>2026-12-01-h100</td>")).count();
+        assertEquals(ResultsFolder.load(gpu, null).jmh().stream().filter(JmhRecord::hasImages).count(), gpuRows);
+        assertTrue(html.contains("jcuda (2026-12-01-h100)"), "the GPU run's cross-check in the matrix");
+        assertTrue(html.contains("2026-12-01-h100/NetworkBenchmark-jcuda.json"), "its raw JSON too");
+        assertTrue(new ReportPage(cpu).render().contains("No GPU results were given"));
     }
 
     @Test
