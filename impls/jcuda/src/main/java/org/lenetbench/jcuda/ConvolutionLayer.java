@@ -9,10 +9,7 @@ import org.lenetbench.model.Shape;
  * A convolution with its connection table on the device as compressed lists, so that C3 computes only its 60
  * connected map pairs in every direction. The weight gradient is summed per image, then over the batch.
  */
-final class ConvolutionLayer implements DeviceLayer {
-    private final Gpu gpu;
-    private final Shape in;
-    private final Shape out;
+final class ConvolutionLayer extends ShapedLayer {
     private final int kernel;
     private final int padding;
     private final DeviceBuffer weight;
@@ -28,9 +25,7 @@ final class ConvolutionLayer implements DeviceLayer {
     private final Workspace biasPartial;
 
     ConvolutionLayer(Gpu gpu, Convolution spec, Shape in, ParameterSlices parameters) {
-        this.gpu = gpu;
-        this.in = in;
-        this.out = spec.outputShape(in);
+        super(gpu, in, spec.outputShape(in));
         this.kernel = spec.kernel();
         this.padding = spec.padding();
         weight = parameters.value(spec.name() + ".weight");
@@ -76,16 +71,6 @@ final class ConvolutionLayer implements DeviceLayer {
         DeviceBuffer buffer = gpu.allocate(values.length);
         gpu.upload(values, 0, buffer, values.length);
         return buffer;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return in;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return out;
     }
 
     @Override

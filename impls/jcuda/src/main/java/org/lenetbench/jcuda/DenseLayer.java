@@ -3,33 +3,18 @@ package org.lenetbench.jcuda;
 import org.lenetbench.model.Shape;
 
 /** A fully connected layer (C5, F6, or the linear output) over its input flattened in (C, H, W) order. */
-final class DenseLayer implements DeviceLayer {
-    private final Gpu gpu;
-    private final Shape in;
-    private final Shape out;
+final class DenseLayer extends ShapedLayer {
     private final DeviceBuffer weight;
     private final DeviceBuffer bias;
     private final DeviceBuffer weightGradient;
     private final DeviceBuffer biasGradient;
 
     DenseLayer(Gpu gpu, String name, Shape in, int outputs, ParameterSlices parameters) {
-        this.gpu = gpu;
-        this.in = in;
-        this.out = Shape.vector(outputs);
+        super(gpu, in, Shape.vector(outputs));
         weight = parameters.value(name + ".weight");
         bias = parameters.value(name + ".bias");
         weightGradient = parameters.gradient(name + ".weight");
         biasGradient = parameters.gradient(name + ".bias");
-    }
-
-    @Override
-    public Shape inputShape() {
-        return in;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return out;
     }
 
     @Override

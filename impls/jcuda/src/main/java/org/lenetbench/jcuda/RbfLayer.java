@@ -3,27 +3,12 @@ package org.lenetbench.jcuda;
 import org.lenetbench.model.Shape;
 
 /** LeNet-5's Euclidean RBF output over fixed centres (nothing to train). */
-final class RbfLayer implements DeviceLayer {
-    private final Gpu gpu;
-    private final Shape in;
-    private final Shape out;
+final class RbfLayer extends ShapedLayer {
     private final DeviceBuffer centres;
 
     RbfLayer(Gpu gpu, String name, Shape in, int classes, ParameterSlices parameters) {
-        this.gpu = gpu;
-        this.in = in;
-        this.out = Shape.vector(classes);
+        super(gpu, in, Shape.vector(classes));
         this.centres = parameters.value(name + ".centres");
-    }
-
-    @Override
-    public Shape inputShape() {
-        return in;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return out;
     }
 
     @Override

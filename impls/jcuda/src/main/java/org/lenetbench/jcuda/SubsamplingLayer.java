@@ -4,10 +4,7 @@ import org.lenetbench.model.Shape;
 import org.lenetbench.model.Subsampling;
 
 /** Trainable (S2/S4 of LeNet-5), average or max subsampling; the trainable one's gradients per image, then summed. */
-final class SubsamplingLayer implements DeviceLayer {
-    private final Gpu gpu;
-    private final Shape in;
-    private final Shape out;
+final class SubsamplingLayer extends ShapedLayer {
     private final int kind;
     private final int window;
     private final boolean trainable;
@@ -19,9 +16,7 @@ final class SubsamplingLayer implements DeviceLayer {
     private final Workspace biasPartial;
 
     SubsamplingLayer(Gpu gpu, Subsampling spec, Shape in, ParameterSlices parameters) {
-        this.gpu = gpu;
-        this.in = in;
-        this.out = spec.outputShape(in);
+        super(gpu, in, spec.outputShape(in));
         this.kind = JcudaKinds.of(spec.kind());
         this.window = spec.window();
         this.trainable = spec.kind() == Subsampling.Kind.TRAINABLE;
@@ -39,16 +34,6 @@ final class SubsamplingLayer implements DeviceLayer {
         }
         coefPartial = new Workspace(gpu, in.channels());
         biasPartial = new Workspace(gpu, in.channels());
-    }
-
-    @Override
-    public Shape inputShape() {
-        return in;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return out;
     }
 
     @Override
