@@ -12,10 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
-import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.Models;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -100,14 +100,10 @@ final class ReportPage {
         if (peak.isEmpty() || !Models.names().contains(model)) {
             return "—";
         }
-        ModelSpec spec = Models.byName(model);
-        double flopsPerImage = 3 * 2.0 * spec.layerNames().stream().mapToLong(spec::forwardMultiplyAdds).sum();
-        return folder.jmh().stream()
-                .filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.method().equals("trainStep")
-                        && j.param("backend").equals(backend) && j.param("model").equals(model)
-                        && j.param("batch").equals("64") && j.param("threads").equals("2") && j.hasImages())
+        double flopsPerImage = 3 * 2.0 * Models.byName(model).forwardMultiplyAdds();
+        return networkResult(backend, model, "trainStep", "64")
                 .map(j -> String.format(Locale.ROOT, "%.1f %%", 100 * j.images() * flopsPerImage / peak.getAsDouble()))
-                .findFirst().orElse("—");
+                .orElse("—");
     }
 
     /** The FMA peak measured with {@code threads} JMH threads, FLOP/s, if the folder has it. */
@@ -119,11 +115,16 @@ final class ReportPage {
 
     /** images/s ± error of a NetworkBenchmark method at a batch size on 2 threads, or "—". */
     private String images(String backend, String model, String method, String batch) {
+        return networkResult(backend, model, method, batch).map(j -> withError(j.images(), j.imagesError())).orElse("—");
+    }
+
+    /** The NetworkBenchmark result of a method at a batch size on 2 threads (the first file's, if several hold it). */
+    private Optional<JmhRecord> networkResult(String backend, String model, String method, String batch) {
         return folder.jmh().stream()
                 .filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.method().equals(method)
                         && j.param("backend").equals(backend) && j.param("model").equals(model)
                         && j.param("batch").equals(batch) && j.param("threads").equals("2") && j.hasImages())
-                .map(j -> withError(j.images(), j.imagesError())).findFirst().orElse("—");
+                .findFirst();
     }
 
     private List<Map<String, String>> rows(String benchmarkClass) {

@@ -21,14 +21,11 @@ final class ModelsCommand implements Callable<Integer> {
         for (ModelSpec m : Models.all()) {
             out.println(m.name() + " — " + m.description());
             Table t = new Table("  layer", "output", "MACs/image", "parameters");
-            long total = 0;
             for (String layer : m.layerNames()) {
-                long macs = m.forwardMultiplyAdds(layer);
-                total += macs;
-                t.row("  " + layer, m.outputShapeOf(layer), macs, String.join(" ",
+                t.row("  " + layer, m.outputShapeOf(layer), m.forwardMultiplyAdds(layer), String.join(" ",
                         m.parametersOf(layer).stream().map(ParameterSpec::toString).toList()));
             }
-            t.row("  total", "", total, "");
+            t.row("  total", "", m.forwardMultiplyAdds(), "");
             t.print(out);
             out.println();
         }

@@ -150,6 +150,11 @@ public record ModelSpec(String name, String description, Input input, List<Layer
         };
     }
 
+    /** Multiply-adds of one forward pass for one image, all layers. */
+    public long forwardMultiplyAdds() {
+        return layerNames().stream().mapToLong(this::forwardMultiplyAdds).sum();
+    }
+
     @Override
     public String toString() {
         return name;

@@ -17,6 +17,7 @@ final class DeviceParameters implements ParameterSlices, AutoCloseable {
     private final Gpu gpu;
     private final List<ParameterSpec> specs;
     private final Map<String, Integer> offsets = new LinkedHashMap<>();
+    private final Map<String, Integer> sizes = new LinkedHashMap<>();
     private final int trainableLength;
     private final DeviceBuffer values;
     private final DeviceBuffer gradients;
@@ -34,6 +35,7 @@ final class DeviceParameters implements ParameterSlices, AutoCloseable {
             }
             fixedSeen |= !spec.trainable();
             offsets.put(spec.name(), offset);
+            sizes.put(spec.name(), spec.size());
             offset += spec.size();
             trainable += spec.trainable() ? spec.size() : 0;
         }
@@ -42,19 +44,22 @@ final class DeviceParameters implements ParameterSlices, AutoCloseable {
         this.gradients = gpu.allocate(offset);
     }
 
-    private ParameterSpec spec(String name) {
-        return specs.stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no parameter " + name));
-    }
-
     @Override
     public DeviceBuffer value(String name) {
-        return values.slice(offsets.get(spec(name).name()), spec(name).size());
+        return slice(values, name);
     }
 
     @Override
     public DeviceBuffer gradient(String name) {
-        return gradients.slice(offsets.get(spec(name).name()), spec(name).size());
+        return slice(gradients, name);
+    }
+
+    private DeviceBuffer slice(DeviceBuffer packed, String name) {
+        Integer offset = offsets.get(name);
+        if (offset == null) {
+            throw new IllegalArgumentException("no parameter " + name + "; the parameters are " + offsets.keySet());
+        }
+        return packed.slice(offset, sizes.get(name));
     }
 
     DeviceBuffer trainableValues() {
@@ -73,7 +78,7 @@ final class DeviceParameters implements ParameterSlices, AutoCloseable {
     void load(NamedTensors parameters) {
         for (ParameterSpec spec : specs) {
             float[] data = parameters.get(spec.name()).data();
-            gpu.upload(data, 0, values.slice(offsets.get(spec.name()), spec.size()), spec.size());
+            gpu.upload(data, 0, value(spec.name()), spec.size());
         }
     }
 
@@ -89,7 +94,7 @@ final class DeviceParameters implements ParameterSlices, AutoCloseable {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (ParameterSpec spec : which) {
             float[] data = new float[spec.size()];
-            gpu.download(packed.slice(offsets.get(spec.name()), spec.size()), data, 0, spec.size());
+            gpu.download(slice(packed, spec.name()), data, 0, spec.size());
             out.put(spec.name(), new Tensor(spec.shape(), data));
         }
         return new NamedTensors(out);
