@@ -10,6 +10,22 @@ extern "C" __global__ void sum_over_batch(const float* partial, float* out, int 
     }
 }
 
+// chunk_sums[c, j] = sum_b partial[b, j] over the chunk c: b = c * chunk .. min(n, (c + 1) * chunk) - 1 in order.
+// The first of two passes over a large batch: sum_over_batch alone has only m threads, each walking all n images,
+// which leaves the GPU nearly idle when m is small (a subsampling layer has 6 or 16 coefficients). The chunk is
+// chosen from n alone, so the result still does not depend on the launch.
+extern "C" __global__ void sum_over_batch_chunks(const float* partial, float* chunk_sums, int n, int m, int chunk) {
+    int chunks = (n + chunk - 1) / chunk;
+    GRID_STRIDE(t, chunks * m) {
+        int c = t / m;
+        int j = t % m;
+        int end = (c + 1) * chunk < n ? (c + 1) * chunk : n;
+        float sum = 0.0f;
+        for (int b = c * chunk; b < end; b++) sum += partial[b * m + j];
+        chunk_sums[t] = sum;
+    }
+}
+
 // out[r] = sum of the row src[r, 0 .. length): a convolution's bias gradient per (image, map).
 extern "C" __global__ void sum_rows(const float* src, float* out, int rows, int length) {
     GRID_STRIDE(r, rows) {

@@ -7,7 +7,7 @@ import org.lenetbench.model.Shape;
 
 /**
  * A convolution with its connection table on the device as compressed lists, so that C3 computes only its 60
- * connected map pairs in every direction. The weight gradient is summed per image, then over the batch.
+ * connected map pairs in every direction. The weight gradient is summed per image, then over the batch ({@link BatchSum}).
  */
 final class ConvolutionLayer extends ShapedLayer {
     private final int kernel;
@@ -23,6 +23,8 @@ final class ConvolutionLayer extends ShapedLayer {
     private final DeviceBuffer connected;
     private final Workspace weightPartial;
     private final Workspace biasPartial;
+    private final BatchSum weightSum;
+    private final BatchSum biasSum;
 
     ConvolutionLayer(Gpu gpu, Convolution spec, Shape in, ParameterSlices parameters) {
         super(gpu, in, spec.outputShape(in));
@@ -65,6 +67,8 @@ final class ConvolutionLayer extends ShapedLayer {
         connected = upload(mask);
         weightPartial = new Workspace(gpu, cout * cin * kernel * kernel);
         biasPartial = new Workspace(gpu, cout);
+        weightSum = new BatchSum(gpu, cout * cin * kernel * kernel);
+        biasSum = new BatchSum(gpu, cout);
     }
 
     private DeviceBuffer upload(int[] values) {
@@ -89,10 +93,10 @@ final class ConvolutionLayer extends ShapedLayer {
         DeviceBuffer partial = weightPartial.forBatch(n);
         gpu.launch(Kernel.CONV_WEIGHT_PARTIAL, n * weights, x, dy, connected, partial,
                 n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
-        gpu.launch(Kernel.SUM_OVER_BATCH, weights, partial, weightGradient, n, weights);
+        weightSum.sum(partial, weightGradient, n);
         DeviceBuffer perMap = biasPartial.forBatch(n);
         gpu.launch(Kernel.SUM_ROWS, n * out.channels(), dy, perMap, n * out.channels(), out.height() * out.width());
-        gpu.launch(Kernel.SUM_OVER_BATCH, out.channels(), perMap, biasGradient, n, out.channels());
+        biasSum.sum(perMap, biasGradient, n);
     }
 
     @Override
@@ -102,5 +106,7 @@ final class ConvolutionLayer extends ShapedLayer {
         }
         weightPartial.close();
         biasPartial.close();
+        weightSum.close();
+        biasSum.close();
     }
 }

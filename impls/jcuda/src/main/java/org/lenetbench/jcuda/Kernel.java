@@ -21,9 +21,12 @@ enum Kernel {
     SOFTMAX_CROSS_ENTROPY("output", "softmax_cross_entropy"),
     MAP_LOSS("output", "map_loss"),
     SUM_OVER_BATCH("reduce", "sum_over_batch"),
+    SUM_OVER_BATCH_CHUNKS("reduce", "sum_over_batch_chunks"),
     SUM_ROWS("reduce", "sum_rows"),
     SGD_UPDATE("optimizer", "sgd_update"),
-    ADAM_UPDATE("optimizer", "adam_update");
+    ADAM_UPDATE("optimizer", "adam_update"),
+    FMA_PEAK("roofline", "fma_peak"),
+    TRIAD("roofline", "triad");
 
     private final String module;
     private final String entry;

@@ -14,6 +14,8 @@ final class SubsamplingLayer extends ShapedLayer {
     private final DeviceBuffer biasGradient;
     private final Workspace coefPartial;
     private final Workspace biasPartial;
+    private final BatchSum coefSum;
+    private final BatchSum biasSum;
 
     SubsamplingLayer(Gpu gpu, Subsampling spec, Shape in, ParameterSlices parameters) {
         super(gpu, in, spec.outputShape(in));
@@ -34,6 +36,8 @@ final class SubsamplingLayer extends ShapedLayer {
         }
         coefPartial = new Workspace(gpu, in.channels());
         biasPartial = new Workspace(gpu, in.channels());
+        coefSum = new BatchSum(gpu, in.channels());
+        biasSum = new BatchSum(gpu, in.channels());
     }
 
     @Override
@@ -54,8 +58,8 @@ final class SubsamplingLayer extends ShapedLayer {
             DeviceBuffer biases = biasPartial.forBatch(n);
             gpu.launch(Kernel.SUBSAMPLE_PARAM_PARTIAL, n * maps, x, dy, coefs, biases,
                     n, maps, in.height(), in.width(), window);
-            gpu.launch(Kernel.SUM_OVER_BATCH, maps, coefs, coefGradient, n, maps);
-            gpu.launch(Kernel.SUM_OVER_BATCH, maps, biases, biasGradient, n, maps);
+            coefSum.sum(coefs, coefGradient, n);
+            biasSum.sum(biases, biasGradient, n);
         }
     }
 
@@ -66,5 +70,7 @@ final class SubsamplingLayer extends ShapedLayer {
         }
         coefPartial.close();
         biasPartial.close();
+        coefSum.close();
+        biasSum.close();
     }
 }
