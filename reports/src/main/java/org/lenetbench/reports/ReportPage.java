@@ -46,8 +46,8 @@ final class ReportPage {
         page.put("folder", folder.dir().getFileName().toString());
         page.put("generated", Instant.now().toString());
         page.put("summary", summary());
-        page.put("network", rows("NetworkBenchmark"));
-        page.put("layers", rows("LayerBenchmark"));
+        page.put("network", rows(folder, "NetworkBenchmark", "")); // the GPU's are in the CPU-vs-GPU section
+        page.put("layers", layerRows());
         page.put("runs", folder.runs().stream().map(ReportPage::runRow).toList());
         page.put("hasGpu", gpu != null);
         page.put("cpuVsGpu", cpuVsGpu());
@@ -92,24 +92,61 @@ final class ReportPage {
 
     /**
      * Training at batch 64 on 2 threads as a fraction of this machine's fp32 FMA peak on 2 threads (the roofline
-     * probe, RooflineBenchmark.fmaPeak with -t 2): images/s × training FLOP per image ÷ peak FLOP/s. A training image
-     * costs about three forward passes (forward, input gradient, weight gradient), 2 FLOP per multiply-add.
+     * probe, RooflineBenchmark.fmaPeak with -t 2).
      */
     private String fractionOfPeak(String backend, String model) {
-        OptionalDouble peak = peakFlops(2);
-        if (peak.isEmpty() || !Models.names().contains(model)) {
-            return "—";
-        }
-        double flopsPerImage = 3 * 2.0 * Models.byName(model).forwardMultiplyAdds();
-        return networkResult(backend, model, "trainStep", "64")
-                .map(j -> String.format(Locale.ROOT, "%.1f %%", 100 * j.images() * flopsPerImage / peak.getAsDouble()))
-                .orElse("—");
+        return networkResult(backend, model, "trainStep", "64").map(j -> ofPeak(folder, j)).orElse("—");
     }
 
-    /** The FMA peak measured with {@code threads} JMH threads, FLOP/s, if the folder has it. */
-    private OptionalDouble peakFlops(int threads) {
-        return folder.jmh().stream().filter(j -> j.benchmarkClass().equals("RooflineBenchmark")
-                && j.method().equals("fmaPeak") && j.jmhThreads() == threads && !Double.isNaN(j.flops()))
+    /**
+     * A result's FLOP rate as a fraction of the peak it is measured against: images/s × FLOP per image ÷ peak
+     * FLOP/s, or "—" when either is unknown.
+     */
+    private static String ofPeak(ResultsFolder f, JmhRecord j) {
+        OptionalDouble flops = flopsPerSecond(j);
+        OptionalDouble peak = peakFor(f, j);
+        return flops.isPresent() && peak.isPresent()
+                ? String.format(Locale.ROOT, "%.1f %%", 100 * flops.getAsDouble() / peak.getAsDouble()) : "—";
+    }
+
+    /**
+     * FLOP/s of a network or layer result, 2 FLOP per multiply-add of {@code ModelSpec.forwardMultiplyAdds}: a
+     * forward pass once, a training step three times (forward, input gradient, weight gradient), a layer's
+     * backward twice (its input gradient and its parameter gradient).
+     */
+    static OptionalDouble flopsPerSecond(JmhRecord j) {
+        String model = j.param("model");
+        if (!j.hasImages() || !Models.names().contains(model)) {
+            return OptionalDouble.empty();
+        }
+        String layer = j.param("layer");
+        double multiplyAdds = layer.isEmpty() ? Models.byName(model).forwardMultiplyAdds()
+                : Models.byName(model).forwardMultiplyAdds(layer);
+        double passes = switch (j.method()) {
+            case "forward" -> 1;
+            case "trainStep" -> 3;
+            case "backward" -> 2;
+            default -> Double.NaN;
+        };
+        return Double.isNaN(passes) ? OptionalDouble.empty() : OptionalDouble.of(j.images() * passes * 2 * multiplyAdds);
+    }
+
+    /**
+     * The peak a result is measured against: the GPU's probe (gpu-roofline.json) for the jcuda backend, otherwise the
+     * folder's CPU probe run with as many threads as the result used.
+     */
+    private static OptionalDouble peakFor(ResultsFolder f, JmhRecord j) {
+        if (j.param("backend").equals("jcuda")) {
+            return f.deviceRoofline().map(r -> OptionalDouble.of(r.fmaFlops())).orElse(OptionalDouble.empty());
+        }
+        int threads;
+        try {
+            threads = Integer.parseInt(j.param("threads"));
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+        return f.jmh().stream().filter(r -> r.benchmarkClass().equals("RooflineBenchmark")
+                && r.method().equals("fmaPeak") && r.jmhThreads() == threads && !Double.isNaN(r.flops()))
                 .mapToDouble(JmhRecord::flops).findFirst();
     }
 
@@ -127,14 +164,38 @@ final class ReportPage {
                 .findFirst();
     }
 
-    private List<Map<String, String>> rows(String benchmarkClass) {
-        return folder.jmh().stream().filter(j -> j.benchmarkClass().equals(benchmarkClass) && j.hasImages())
+    /** Single layers of both machines, the GPU's with its folder named beside the backend. */
+    private List<Map<String, String>> layerRows() {
+        List<Map<String, String>> rows = new ArrayList<>(rows(folder, "LayerBenchmark", ""));
+        if (gpu != null) {
+            rows.addAll(rows(gpu, "LayerBenchmark", " (" + gpuLabel() + ")"));
+        }
+        return rows;
+    }
+
+    /** A folder's results of one benchmark class as table rows, with GFLOP/s and the fraction of peak. */
+    private static List<Map<String, String>> rows(ResultsFolder f, String benchmarkClass, String backendSuffix) {
+        return f.jmh().stream().filter(j -> j.benchmarkClass().equals(benchmarkClass) && j.hasImages())
                 .sorted(Comparator.comparing((JmhRecord j) -> j.param("backend")).thenComparing(j -> j.param("layer"))
                         .thenComparing(JmhRecord::method).thenComparing(j -> Integer.parseInt(j.param("batch").isEmpty() ? "0" : j.param("batch"))))
-                .map(j -> Map.of("backend", j.param("backend"), "model", j.param("model"), "layer", j.param("layer"),
-                        "method", j.method(), "batch", j.param("batch"), "threads", j.param("threads"),
-                        "images", withError(j.images(), j.imagesError())))
+                .map(j -> resultRow(f, j, j.param("backend") + backendSuffix))
                 .toList();
+    }
+
+    private static Map<String, String> resultRow(ResultsFolder f, JmhRecord j, String backend) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("machine", f.dir().getFileName().toString());
+        row.put("backend", backend);
+        row.put("model", j.param("model"));
+        row.put("layer", j.param("layer"));
+        row.put("method", j.method());
+        row.put("batch", j.param("batch"));
+        row.put("threads", j.param("threads"));
+        row.put("images", withError(j.images(), j.imagesError()));
+        row.put("gflops", flopsPerSecond(j).stream().mapToObj(v -> String.format(Locale.ROOT, "%,.1f", v / 1e9))
+                .findFirst().orElse("—"));
+        row.put("ofPeak", ofPeak(f, j));
+        return row;
     }
 
     private static Map<String, String> runRow(AccuracyRun r) {
@@ -154,11 +215,8 @@ final class ReportPage {
         }
         List<Map<String, String>> rows = new ArrayList<>();
         for (ResultsFolder f : List.of(folder, gpu)) {
-            String machine = f.dir().getFileName().toString();
             f.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.hasImages())
-                    .forEach(j -> rows.add(Map.of("machine", machine, "backend", j.param("backend"), "model", j.param("model"),
-                            "method", j.method(), "batch", j.param("batch"), "threads", j.param("threads"),
-                            "images", withError(j.images(), j.imagesError()))));
+                    .forEach(j -> rows.add(resultRow(f, j, j.param("backend"))));
         }
         return rows;
     }
@@ -206,6 +264,15 @@ final class ReportPage {
                         j.method().equals("fmaPeak") ? String.format(Locale.ROOT, "%.1f GFLOP/s", j.flops() / 1e9)
                                 : String.format(Locale.ROOT, "%.1f GB/s", j.bytes() / 1e9)));
         env.put("results folder", folder.dir().toString());
+        if (gpu != null) {
+            env.put("GPU results folder", gpu.dir().toString());
+            gpu.deviceRoofline().ifPresent(r -> {
+                env.put("GPU", r.device());
+                env.put("GPU fp32 FMA peak (GpuRooflineProbe)", String.format(Locale.ROOT, "%,.0f GFLOP/s", r.fmaFlops() / 1e9));
+                env.put("GPU memory bandwidth, triad (GpuRooflineProbe)",
+                        String.format(Locale.ROOT, "%,.0f GB/s", r.triadBytesPerSecond() / 1e9));
+            });
+        }
         return env.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList();
     }
 

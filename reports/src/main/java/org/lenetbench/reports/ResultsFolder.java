@@ -7,16 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Everything a report is made from: the JMH JSON files directly in a results folder, the training runs in its
- * sub-folders (each with a {@code results.json}), and cross-check JSON (in the folder or given apart).
+ * sub-folders (each with a {@code results.json}), cross-check JSON (in the folder or given apart) and, from a GPU
+ * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}).
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
-        List<CrossCheckRow> crossCheck) {
+        List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline) {
 
     /** The content of a {@code lenet crosscheck --json} file rather than JMH's: an array of objects with a "check". */
     private static boolean isCrossCheck(JsonNode root) {
@@ -31,11 +33,14 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         Map<String, String> raw = new LinkedHashMap<>();
         List<AccuracyRun> runs = new ArrayList<>();
         List<CrossCheckRow> crossCheck = new ArrayList<>();
+        DeviceRoofline deviceRoofline = null;
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.sorted().toList()) {
                 if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) {
                     JsonNode root = Json.read(p);
-                    if (isCrossCheck(root)) {
+                    if (p.getFileName().toString().equals(DeviceRoofline.FILE_NAME)) {
+                        deviceRoofline = DeviceRoofline.parse(p, root);
+                    } else if (isCrossCheck(root)) {
                         crossCheck.addAll(CrossCheckRow.parse(p, root));
                     } else {
                         jmh.addAll(JmhRecord.parse(p, root));
@@ -49,6 +54,6 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         if (crossCheckFile != null && Files.isRegularFile(crossCheckFile)) {
             crossCheck.addAll(CrossCheckRow.read(crossCheckFile));
         }
-        return new ResultsFolder(dir, jmh, raw, runs, crossCheck);
+        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline));
     }
 }

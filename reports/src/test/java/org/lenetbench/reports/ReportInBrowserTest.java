@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReportInBrowserTest {
     private static final Path RESULTS = Path.of("..", "results", "2026-11-22-cpu-2core");
+    private static final Path H100 = Path.of("..", "results", "2026-11-23-h100");
     private static final Path TARGET = Path.of("target");
     private static Path report;
     private static String chromium;
@@ -36,7 +37,7 @@ class ReportInBrowserTest {
                 + "(.ci/run does) or set -Dchromium=/path/to/chrome");
         report = TARGET.resolve("report-browser-test/index.html").toAbsolutePath();
         Files.createDirectories(report.getParent());
-        Files.writeString(report, new ReportPage(ResultsFolder.load(RESULTS, null)).render());
+        Files.writeString(report, new ReportPage(ResultsFolder.load(RESULTS, null), ResultsFolder.load(H100, null)).render());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The report made from the project's committed results, and from bad input. */
 class ReportPageTest {
     private static final Path RESULTS = Path.of("..", "results", "2026-11-22-cpu-2core");
+    private static final Path H100 = Path.of("..", "results", "2026-11-23-h100");
     /** Anything that makes a browser fetch: src/href to a URL, CSS url(), @import. */
     private static final Pattern EXTERNAL = Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:|//)|url\\(\\s*['\"]?(https?:|//)|@import");
 
@@ -96,6 +97,40 @@ class ReportPageTest {
         assertTrue(html.contains("jcuda (2026-12-01-h100)"), "the GPU run's cross-check in the matrix");
         assertTrue(html.contains("2026-12-01-h100/NetworkBenchmark-jcuda.json"), "its raw JSON too");
         assertTrue(new ReportPage(cpu).render().contains("No GPU results were given"));
+    }
+
+    /** The committed H100 run: jcuda's results as a fraction of the GPU's measured peak, recomputed from the files. */
+    @Test
+    void gpuResultsAreMeasuredAgainstTheGpusOwnPeak() throws Exception {
+        ResultsFolder h100 = ResultsFolder.load(H100, null);
+        DeviceRoofline roofline = h100.deviceRoofline().orElseThrow();
+        assertTrue(roofline.device().contains("H100"), roofline.device());
+        JmhRecord train = h100.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark")
+                && j.param("backend").equals("jcuda") && j.method().equals("trainStep") && j.param("batch").equals("4096"))
+                .findFirst().orElseThrow();
+        double flopsPerImage = 3 * 2.0 * org.lenetbench.model.Models.byName("lenet5").forwardMultiplyAdds();
+        String expected = String.format(java.util.Locale.ROOT, "%.1f %%", 100 * train.images() * flopsPerImage / roofline.fmaFlops());
+
+        String html = new ReportPage(ResultsFolder.load(RESULTS, null), h100).render();
+        String section = html.substring(html.indexOf("id=\"cpu-vs-gpu\""), html.indexOf("id=\"crosscheck\""));
+        String row = section.lines().filter(l -> l.contains("<td>jcuda</td>") && l.contains("trainStep")
+                && l.contains(">4096<")).findFirst().orElseThrow();
+        assertTrue(row.contains(">" + expected + "<"), row + " should show " + expected);
+        assertTrue(html.contains("GPU fp32 FMA peak (GpuRooflineProbe)"), "the GPU's peak in the environment");
+        assertTrue(html.contains("jcuda (2026-11-23-h100)"), "the GPU's layer results and cross-check are shown");
+        // vector on the GPU machine's CPU has no probe there: no fraction rather than one against the wrong peak
+        String vectorRow = section.lines().filter(l -> l.contains("<td>2026-11-23-h100</td>") && l.contains("<td>vector</td>"))
+                .findFirst().orElseThrow();
+        assertTrue(vectorRow.endsWith("<td class=\"num\">—</td></tr>"), vectorRow);
+    }
+
+    @Test
+    void aBrokenGpuRooflineIsNamedWithTheField() throws Exception {
+        Files.writeString(dir.resolve("gpu-roofline.json"), """
+                {"device": "a GPU", "fmaPeak": {"unit": "GFLOP/s", "median": "fast"}, "triadBandwidth": {"unit": "GB/s", "median": 1}}
+                """);
+        ReportInputException e = assertThrows(ReportInputException.class, () -> ResultsFolder.load(dir, null));
+        assertTrue(e.getMessage().contains("gpu-roofline.json") && e.getMessage().contains("fmaPeak.median"), e.getMessage());
     }
 
     @Test
