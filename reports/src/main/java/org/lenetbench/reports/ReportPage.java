@@ -46,6 +46,9 @@ final class ReportPage {
         page.put("folder", folder.dir().getFileName().toString());
         page.put("generated", Instant.now().toString());
         page.put("summary", summary());
+        page.put("backends", folder.backends().stream().map(b -> Map.of("id", b.id(), "engine", b.engine(),
+                "version", b.version(), "status", b.available() ? "available" : "skipped: " + b.reason())).toList());
+        page.put("hasBackends", !folder.backends().isEmpty());
         page.put("network", rows(folder, "NetworkBenchmark", "")); // the GPU's are in the CPU-vs-GPU section
         page.put("layers", layerRows());
         page.put("runs", folder.runs().stream().map(ReportPage::runRow).toList());

@@ -15,10 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Everything a report is made from: the JMH JSON files directly in a results folder, the training runs in its
  * sub-folders (each with a {@code results.json}), cross-check JSON (in the folder or given apart) and, from a GPU
- * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}).
+ * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}), and which backends were available
+ * ({@code lenet backends --json}, as scripts/bench-suite writes it).
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
-        List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline) {
+        List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, List<BackendStatus> backends) {
 
     /** The content of a {@code lenet crosscheck --json} file rather than JMH's: an array of objects with a "check". */
     private static boolean isCrossCheck(JsonNode root) {
@@ -34,12 +35,15 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         List<AccuracyRun> runs = new ArrayList<>();
         List<CrossCheckRow> crossCheck = new ArrayList<>();
         DeviceRoofline deviceRoofline = null;
+        List<BackendStatus> backends = new ArrayList<>();
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.sorted().toList()) {
                 if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) {
                     JsonNode root = Json.read(p);
                     if (p.getFileName().toString().equals(DeviceRoofline.FILE_NAME)) {
                         deviceRoofline = DeviceRoofline.parse(p, root);
+                    } else if (BackendStatus.isBackendList(root)) {
+                        backends.addAll(BackendStatus.parse(p, root));
                     } else if (isCrossCheck(root)) {
                         crossCheck.addAll(CrossCheckRow.parse(p, root));
                     } else {
@@ -54,6 +58,6 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         if (crossCheckFile != null && Files.isRegularFile(crossCheckFile)) {
             crossCheck.addAll(CrossCheckRow.read(crossCheckFile));
         }
-        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline));
+        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline), backends);
     }
 }

@@ -24,10 +24,17 @@ final class BackendsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--available", description = "Print only the ids of the available backends, comma-separated (for scripts).")
+    boolean availableIds;
+
     @Override
     public Integer call() throws Exception {
         List<Map<String, Object>> rows = Backends.discover().stream().map(BackendsCommand::describe).toList();
         var out = spec.commandLine().getOut();
+        if (availableIds) {
+            out.println(String.join(",", rows.stream().filter(r -> (boolean) r.get("available")).map(r -> (String) r.get("id")).toList()));
+            return 0;
+        }
         if (json) {
             out.println(ResultsJson.MAPPER.writeValueAsString(rows));
             return 0;

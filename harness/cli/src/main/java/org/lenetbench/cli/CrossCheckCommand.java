@@ -29,11 +29,11 @@ final class CrossCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", description = "Only this backend.")
-    String backend;
+    @Option(names = "--backend", split = ",", description = "Only these backends (comma-separated).")
+    List<String> backend;
 
-    @Option(names = "--model", description = "Only this model.")
-    String model;
+    @Option(names = "--model", split = ",", description = "Only these models (comma-separated).")
+    List<String> model;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every check as JSON.")
     Path json;
@@ -49,8 +49,8 @@ final class CrossCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Backend> backends = backend != null ? List.of(Backends.byId(backend)) : Backends.discover();
-        List<ModelSpec> models = model != null ? List.of(Models.byName(model)) : Models.all();
+        List<Backend> backends = backend != null ? backend.stream().map(Backends::byId).toList() : Backends.discover();
+        List<ModelSpec> models = model != null ? model.stream().map(Models::byName).toList() : Models.all();
         List<CheckResult> all = new ArrayList<>();
         var out = spec.commandLine().getOut();
         Table table = new Table("backend", "model", "passed", "failed", "skipped", "worst error", "note");

@@ -1,12 +1,14 @@
 package org.lenetbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +49,27 @@ class LenetCommandTest {
         JsonNode unavailable = byId(rows, "test-unavailable");
         assertTrue(!unavailable.get("available").asBoolean());
         assertEquals("libnothing.so: cannot open shared object file", unavailable.get("reason").asText());
+    }
+
+    /** What scripts/bench-suite reads to choose its backends: the available ids only. */
+    @Test
+    void backendsAvailableListsOnlyTheAvailableIds() {
+        Run r = run("backends", "--available");
+        assertEquals(0, r.exit(), r.err());
+        List<String> ids = List.of(r.out().strip().split(","));
+        assertTrue(ids.contains("reference"), r.out());
+        assertFalse(ids.contains("test-unavailable"), r.out());
+    }
+
+    @Test
+    void crosscheckTakesListsOfBackendsAndModels() throws Exception {
+        Path json = dir.resolve("two.json");
+        Run r = run("crosscheck", "--backend", "reference,test-unavailable", "--model", "lenet1,lenet5", "--json", json.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode checks = ResultsJson.MAPPER.readTree(Files.readString(json));
+        java.util.Set<String> pairs = new java.util.TreeSet<>();
+        checks.forEach(c -> pairs.add(c.get("backend").asText() + " " + c.get("model").asText()));
+        assertEquals("[reference lenet1, reference lenet5, test-unavailable lenet1, test-unavailable lenet5]", pairs.toString());
     }
 
     @Test
