@@ -124,6 +124,24 @@ class ReportPageTest {
         assertTrue(vectorRow.endsWith("<td class=\"num\">—</td></tr>"), vectorRow);
     }
 
+    /** bench-suite records `lenet backends --json`: a backend that could not run is listed with its reason. */
+    @Test
+    void backendsThatWereSkippedAreShownWithTheirReason() throws Exception {
+        Files.copy(RESULTS.resolve("NetworkBenchmark-dl4j.json"), dir.resolve("NetworkBenchmark-dl4j.json"));
+        Files.writeString(dir.resolve("backends.json"), """
+                [{"id": "dl4j", "engine": "SameDiff", "version": "1.0.0-M2.1", "devices": ["cpu"], "available": true, "reason": null},
+                 {"id": "jcuda", "engine": "CUDA", "version": "JCuda 12.6.0 (no GPU)", "devices": [], "available": false,
+                  "reason": "no NVIDIA driver: libcuda.so.1 missing"}]
+                """);
+        String html = new ReportPage(ResultsFolder.load(dir, null)).render();
+        assertTrue(html.contains("<td>jcuda</td><td>CUDA</td><td>JCuda 12.6.0 (no GPU)</td><td>skipped: no NVIDIA driver: libcuda.so.1 missing</td>"), html);
+        assertTrue(html.contains("<td>dl4j</td><td>SameDiff</td><td>1.0.0-M2.1</td><td>available</td>"));
+
+        Files.writeString(dir.resolve("backends.json"), "[{\"id\": \"x\", \"available\": \"yes\"}]");
+        ReportInputException e = assertThrows(ReportInputException.class, () -> ResultsFolder.load(dir, null));
+        assertTrue(e.getMessage().contains("backends.json") && e.getMessage().contains("available"), e.getMessage());
+    }
+
     @Test
     void aBrokenGpuRooflineIsNamedWithTheField() throws Exception {
         Files.writeString(dir.resolve("gpu-roofline.json"), """
