@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** One training run's {@code results.json} (written by {@code lenet train}): what the report shows of it. */
 record AccuracyRun(String name, String backend, String model, String engineVersion, int threads, int batch,
         String optimizer, String schedule, List<Epoch> epochs, double finalAccuracy, Double secondsTo99,
-        int[][] confusion) {
+        int[][] confusion, int[] misclassified, String dataDirectory) {
 
     record Epoch(int epoch, double testAccuracy, double testLoss, double trainSeconds) {
     }
@@ -33,11 +33,16 @@ record AccuracyRun(String name, String backend, String model, String engineVersi
                 confusion[i][j] = matrix.get(i).get(j).asInt();
             }
         }
+        int[] misclassified = new int[fin.path("misclassifiedTestIndices").size()];
+        for (int i = 0; i < misclassified.length; i++) {
+            misclassified[i] = fin.get("misclassifiedTestIndices").get(i).asInt();
+        }
         String name = file.getParent().getFileName().toString().replaceFirst("^accuracy-", "");
         return new AccuracyRun(name, Json.text(file, summary, "backend"), Json.text(file, summary, "model"),
                 summary.path("engineVersion").asText(""), summary.path("threads").asInt(),
                 summary.path("batchSize").asInt(), summary.path("optimizer").asText(""),
                 summary.path("schedule").asText(""), epochs, Json.number(file, fin, "testAccuracy"),
-                to99 == null || to99.isNull() ? null : to99.asDouble(), confusion);
+                to99 == null || to99.isNull() ? null : to99.asDouble(), confusion, misclassified,
+                summary.path("dataDirectory").asText(""));
     }
 }

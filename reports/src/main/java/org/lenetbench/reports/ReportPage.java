@@ -52,6 +52,7 @@ final class ReportPage {
         page.put("network", rows(folder, "NetworkBenchmark", "")); // the GPU's are in the CPU-vs-GPU section
         page.put("layers", layerRows());
         page.put("runs", folder.runs().stream().map(ReportPage::runRow).toList());
+        page.put("errorRuns", errorRuns());
         page.put("hasGpu", gpu != null);
         page.put("cpuVsGpu", cpuVsGpu());
         page.put("crossCheck", crossCheck());
@@ -205,6 +206,59 @@ final class ReportPage {
         return Map.of("name", r.name(), "backend", r.backend(), "model", r.model(), "epochs", String.valueOf(r.epochs().size()),
                 "accuracy", percent(r.finalAccuracy()), "batch", String.valueOf(r.batch()), "optimizer", r.optimizer(),
                 "schedule", r.schedule(), "threads", String.valueOf(r.threads()));
+    }
+
+    /** Digits drawn per run: enough to see what goes wrong, small enough to keep the file light (≈ 300 bytes each). */
+    static final int DIGITS_SHOWN = 48;
+
+    /**
+     * Per training run: the confusion matrix as a heat map (off-diagonal cells shaded by their share of the largest
+     * off-diagonal count) and the first misclassified test digits drawn from the MNIST test set.
+     */
+    private List<Map<String, Object>> errorRuns() {
+        DigitImages images = new DigitImages();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (AccuracyRun run : folder.runs()) {
+            int[][] m = run.confusion();
+            int maxOff = 1;
+            for (int i = 0; i < m.length; i++) {
+                for (int j = 0; j < m[i].length; j++) {
+                    maxOff = i == j ? maxOff : Math.max(maxOff, m[i][j]);
+                }
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < m.length; i++) {
+                List<Map<String, String>> cells = new ArrayList<>();
+                for (int j = 0; j < m[i].length; j++) {
+                    String style = i == j ? "background: rgba(40, 140, 60, 0.25)"
+                            : m[i][j] == 0 ? "" : String.format(Locale.ROOT, "background: rgba(200, 30, 30, %.2f)",
+                                    0.1 + 0.8 * m[i][j] / maxOff);
+                    cells.add(Map.of("count", String.valueOf(m[i][j]), "style", style));
+                }
+                rows.add(Map.of("label", String.valueOf(i), "cells", cells));
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", run.name());
+            entry.put("open", list.isEmpty());
+            entry.put("errors", run.misclassified().length);
+            entry.put("classes", java.util.stream.IntStream.range(0, m.length).boxed().toList());
+            entry.put("rows", rows);
+            Optional<org.lenetbench.data.ImageSet> test = run.misclassified().length == 0 ? Optional.empty()
+                    : images.testSet(run.dataDirectory());
+            List<Map<String, String>> digits = new ArrayList<>();
+            test.ifPresent(set -> java.util.Arrays.stream(run.misclassified()).limit(DIGITS_SHOWN)
+                    .filter(index -> index < set.count())
+                    .forEach(index -> digits.add(Map.of("index", String.valueOf(index),
+                            "label", String.valueOf(set.label(index)), "uri", DigitImages.pngDataUri(set, index)))));
+            entry.put("digits", digits);
+            entry.put("hasDigits", !digits.isEmpty());
+            entry.put("shown", digits.size());
+            entry.put("noDigits", run.misclassified().length == 0 ? "No test digit was misclassified."
+                    : "The MNIST test images are not on this machine (neither " + run.dataDirectory()
+                            + " nor the cache), so the misclassified digits are not drawn.");
+            list.add(entry);
+        }
+        return list;
     }
 
     private String gpuLabel() {

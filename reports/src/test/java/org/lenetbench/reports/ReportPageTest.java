@@ -142,6 +142,30 @@ class ReportPageTest {
         assertTrue(e.getMessage().contains("backends.json") && e.getMessage().contains("available"), e.getMessage());
     }
 
+    /** Every committed run gets its confusion matrix as a heat map, and its misclassified digits or the reason not. */
+    @Test
+    void confusionMatricesAndMisclassifiedDigitsForEveryRun() throws Exception {
+        ResultsFolder folder = ResultsFolder.load(RESULTS, null);
+        String html = new ReportPage(folder).render();
+        String section = html.substring(html.indexOf("id=\"errors\""), html.indexOf("id=\"cpu-vs-gpu\""));
+        for (AccuracyRun run : folder.runs()) {
+            assertTrue(section.contains("<summary>" + run.name() + ": " + run.misclassified().length + " test errors</summary>"),
+                    run.name());
+            int diagonal = run.confusion()[3][3];
+            assertTrue(section.contains("rgba(40, 140, 60, 0.25)\">" + diagonal + "</td>"), run.name() + " diagonal");
+        }
+        AccuracyRun first = folder.runs().getFirst();
+        String firstRun = section.split("<details", -1)[1];
+        long drawn = firstRun.split("<img src=\"data:image/png;base64,", -1).length - 1;
+        if (new DigitImages().testSet(first.dataDirectory()).isPresent()) {
+            assertEquals(Math.min(ReportPage.DIGITS_SHOWN, first.misclassified().length), drawn);
+            assertTrue(section.contains("test image " + first.misclassified()[0] + ", label "), "captioned with the index");
+        } else {
+            assertEquals(0, drawn);
+            assertTrue(section.contains("the misclassified digits are not drawn"));
+        }
+    }
+
     @Test
     void aBrokenGpuRooflineIsNamedWithTheField() throws Exception {
         Files.writeString(dir.resolve("gpu-roofline.json"), """
