@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Writes the HTML report of a results folder:
- * {@code ReportMain --results DIR [--crosscheck FILE] [--gpu-results DIR] --out FILE}.
+ * {@code ReportMain --results DIR [--crosscheck FILE] [--gpu-results DIR] [--baseline DIR] --out FILE}.
  */
 @Command(name = "lenet-report", mixinStandardHelpOptions = true,
         description = "Writes one self-contained HTML file from a folder of results.")
@@ -27,6 +27,10 @@ public final class ReportMain implements Callable<Integer> {
             description = "Results of a GPU machine (scripts/gpu-run), shown beside the CPU's (used if it exists).")
     Path gpuResults;
 
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "An earlier results folder (used if it exists): every JMH result is compared with it, regressions beyond the error bars flagged.")
+    Path baseline;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
     Path out;
 
@@ -40,11 +44,22 @@ public final class ReportMain implements Callable<Integer> {
             } else if (gpuResults != null) {
                 System.out.println("no GPU results at " + gpuResults + ": the report has no CPU-vs-GPU comparison");
             }
-            String html = new ReportPage(folder, gpu).render();
+            ResultsFolder before = null;
+            if (baseline != null && java.nio.file.Files.isDirectory(baseline)) {
+                before = ResultsFolder.load(baseline, null);
+            } else if (baseline != null) {
+                System.out.println("no baseline at " + baseline + ": the report compares with no earlier run");
+            }
+            String html = new ReportPage(folder, gpu, before).render();
             java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
             AtomicFiles.write(out, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             System.out.println("wrote " + out + " (" + folder.jmh().size() + " JMH results, " + folder.runs().size()
                     + " training runs, " + folder.crossCheck().size() + " cross-checks)");
+            if (before != null) {
+                long regressions = BaselineComparison.compare(before, folder).stream()
+                        .filter(c -> c.verdict() == BaselineComparison.Verdict.REGRESSION).count();
+                System.out.println(regressions + " regression(s) beyond the error bars against " + baseline);
+            }
             return 0;
         } catch (ReportInputException e) {
             System.err.println("lenet-report: " + e.getMessage());

@@ -31,14 +31,21 @@ final class ReportPage {
     private final ResultsFolder folder;
     /** Results of a GPU machine (scripts/gpu-run), shown beside the CPU's; null when none were given. */
     private final ResultsFolder gpu;
+    /** An earlier run to compare with; null when none was given. */
+    private final ResultsFolder baseline;
 
     ReportPage(ResultsFolder folder) {
         this(folder, null);
     }
 
     ReportPage(ResultsFolder folder, ResultsFolder gpu) {
+        this(folder, gpu, null);
+    }
+
+    ReportPage(ResultsFolder folder, ResultsFolder gpu, ResultsFolder baseline) {
         this.folder = folder;
         this.gpu = gpu;
+        this.baseline = baseline;
     }
 
     String render() {
@@ -53,6 +60,9 @@ final class ReportPage {
         page.put("layers", layerRows());
         page.put("runs", folder.runs().stream().map(ReportPage::runRow).toList());
         page.put("errorRuns", errorRuns());
+        page.put("hasBaseline", baseline != null);
+        page.put("baselineFolder", baseline == null ? "" : baseline.dir().toString());
+        page.put("baseline", baselineRows());
         page.put("hasGpu", gpu != null);
         page.put("cpuVsGpu", cpuVsGpu());
         page.put("crossCheck", crossCheck());
@@ -206,6 +216,25 @@ final class ReportPage {
         return Map.of("name", r.name(), "backend", r.backend(), "model", r.model(), "epochs", String.valueOf(r.epochs().size()),
                 "accuracy", percent(r.finalAccuracy()), "batch", String.valueOf(r.batch()), "optimizer", r.optimizer(),
                 "schedule", r.schedule(), "threads", String.valueOf(r.threads()));
+    }
+
+    /** Every JMH result that the baseline also has, regressions first. */
+    private List<Map<String, String>> baselineRows() {
+        if (baseline == null) {
+            return List.of();
+        }
+        return BaselineComparison.compare(baseline, folder).stream()
+                .sorted(Comparator.comparing(BaselineComparison::verdict))
+                .map(c -> Map.of("benchmark", c.benchmark(), "parameters", c.parameters(),
+                        "baseline", withError(c.baseline(), c.baselineError()), "now", withError(c.now(), c.nowError()),
+                        "change", String.format(Locale.ROOT, "%+.1f %%", c.changePercent()),
+                        "verdict", switch (c.verdict()) {
+                            case REGRESSION -> "regression";
+                            case IMPROVEMENT -> "faster";
+                            case WITHIN_ERROR -> "within the error bars";
+                        },
+                        "class", c.verdict() == BaselineComparison.Verdict.REGRESSION ? "fail" : ""))
+                .toList();
     }
 
     /** Digits drawn per run: enough to see what goes wrong, small enough to keep the file light (≈ 300 bytes each). */

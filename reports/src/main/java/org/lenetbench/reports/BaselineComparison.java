@@ -1,0 +1,64 @@
+package org.lenetbench.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Each JMH result of a run against the same benchmark, method and parameters in an earlier run (the baseline).
+ * A change counts only when the two error bars do not overlap: a regression when the new result's upper end is
+ * below the baseline's lower end, an improvement the other way round, otherwise it is noise.
+ */
+record BaselineComparison(String benchmark, String parameters, double baseline, double baselineError, double now,
+        double nowError, Verdict verdict) {
+
+    enum Verdict {
+        REGRESSION, IMPROVEMENT, WITHIN_ERROR
+    }
+
+    /** The change in percent of the baseline. */
+    double changePercent() {
+        return 100 * (now - baseline) / baseline;
+    }
+
+    static List<BaselineComparison> compare(ResultsFolder baseline, ResultsFolder now) {
+        List<BaselineComparison> list = new ArrayList<>();
+        for (JmhRecord j : now.jmh()) {
+            if (!j.hasImages()) {
+                continue;
+            }
+            Optional<JmhRecord> before = baseline.jmh().stream().filter(b -> b.hasImages() && sameBenchmark(b, j)).findFirst();
+            before.ifPresent(b -> list.add(new BaselineComparison(j.benchmarkClass() + "." + j.method(),
+                    describe(j.params()), b.images(), errorOf(b), j.images(), errorOf(j), verdict(b, j))));
+        }
+        return list;
+    }
+
+    private static boolean sameBenchmark(JmhRecord a, JmhRecord b) {
+        return a.benchmarkClass().equals(b.benchmarkClass()) && a.method().equals(b.method())
+                && a.params().equals(b.params()) && a.jmhThreads() == b.jmhThreads();
+    }
+
+    /** JMH gives no error for a single iteration: then there is no bar, and any difference counts. */
+    private static double errorOf(JmhRecord j) {
+        return Double.isNaN(j.imagesError()) ? 0 : j.imagesError();
+    }
+
+    static Verdict verdict(JmhRecord before, JmhRecord now) {
+        if (now.images() + errorOf(now) < before.images() - errorOf(before)) {
+            return Verdict.REGRESSION;
+        }
+        if (now.images() - errorOf(now) > before.images() + errorOf(before)) {
+            return Verdict.IMPROVEMENT;
+        }
+        return Verdict.WITHIN_ERROR;
+    }
+
+    private static String describe(Map<String, String> params) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(params).forEach((k, v) -> text.append(text.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+        return text.toString();
+    }
+}

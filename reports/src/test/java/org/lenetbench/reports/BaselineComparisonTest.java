@@ -1,0 +1,64 @@
+package org.lenetbench.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A change is flagged only when the error bars do not overlap; the report lists regressions first. */
+class BaselineComparisonTest {
+    private static final Path RESULTS = Path.of("..", "results", "2026-11-22-cpu-2core");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theVerdictFollowsTheErrorBars() {
+        JmhRecord before = record(1000, 100);
+        assertEquals(BaselineComparison.Verdict.REGRESSION, BaselineComparison.verdict(before, record(700, 150))); // 850 < 900
+        assertEquals(BaselineComparison.Verdict.WITHIN_ERROR, BaselineComparison.verdict(before, record(800, 150))); // 950 ≥ 900
+        assertEquals(BaselineComparison.Verdict.IMPROVEMENT, BaselineComparison.verdict(before, record(1300, 150))); // 1150 > 1100
+        assertEquals(BaselineComparison.Verdict.WITHIN_ERROR, BaselineComparison.verdict(before, record(1000, Double.NaN)));
+    }
+
+    /** A measured file against a copy of itself with every score and error divided by 4: each result a regression, shown as such. */
+    @Test
+    void aSlowerRunIsFlaggedInTheReport() throws Exception {
+        String measured = Files.readString(RESULTS.resolve("NetworkBenchmark-djl.json"));
+        Path baseline = Files.createDirectories(dir.resolve("before"));
+        Path now = Files.createDirectories(dir.resolve("now"));
+        Files.writeString(baseline.resolve("NetworkBenchmark-djl.json"), measured);
+        Files.writeString(now.resolve("NetworkBenchmark-djl.json"), quarterScores(measured));
+
+        List<BaselineComparison> comparisons = BaselineComparison.compare(ResultsFolder.load(baseline, null),
+                ResultsFolder.load(now, null));
+        assertEquals(ResultsFolder.load(now, null).jmh().stream().filter(JmhRecord::hasImages).count(), comparisons.size());
+        long regressions = comparisons.stream().filter(c -> c.verdict() == BaselineComparison.Verdict.REGRESSION).count();
+        assertEquals(comparisons.size(), regressions, "a quarter of the throughput is beyond every djl error bar (at most ±51 %)");
+        comparisons.forEach(c -> assertEquals(-75.0, c.changePercent(), 1e-9));
+
+        String html = new ReportPage(ResultsFolder.load(now, null), null, ResultsFolder.load(baseline, null)).render();
+        assertEquals(regressions, html.split("<td class=\"fail\">regression</td>", -1).length - 1);
+        assertTrue(new ReportPage(ResultsFolder.load(now, null)).render().contains("No baseline was given"));
+    }
+
+    /** Every "score" and "scoreError" in JMH's JSON divided by 4 (the images counter's too). */
+    private static String quarterScores(String json) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\"score(?:Error)?\" : )([0-9.eE+-]+)").matcher(json);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, m.group(1) + Double.parseDouble(m.group(2)) / 4);
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static JmhRecord record(double images, double error) {
+        return new JmhRecord("NetworkBenchmark", "trainStep", java.util.Map.of("backend", "x"), images / 64, error / 64,
+                "ops/s", images, error, Double.NaN, Double.NaN, 1, "25", List.of());
+    }
+}
