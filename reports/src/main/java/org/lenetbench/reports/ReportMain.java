@@ -52,6 +52,7 @@ public final class ReportMain implements Callable<Integer> {
             }
             String html = new ReportPage(folder, gpu, before).render();
             java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+            copyFlameGraphs(folder, out.toAbsolutePath().getParent().resolve(ResultsFolder.FLAME_GRAPHS));
             AtomicFiles.write(out, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             System.out.println("wrote " + out + " (" + folder.jmh().size() + " JMH results, " + folder.runs().size()
                     + " training runs, " + folder.crossCheck().size() + " cross-checks)");
@@ -64,6 +65,16 @@ public final class ReportMain implements Callable<Integer> {
         } catch (ReportInputException e) {
             System.err.println("lenet-report: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** The flame graphs go beside the report, where its relative links point. */
+    private static void copyFlameGraphs(ResultsFolder folder, Path target) throws java.io.IOException {
+        for (Path relative : folder.flameGraphs()) {
+            Path to = target.resolve(relative);
+            java.nio.file.Files.createDirectories(to.getParent());
+            java.nio.file.Files.copy(folder.dir().resolve(ResultsFolder.FLAME_GRAPHS).resolve(relative), to,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -60,6 +60,11 @@ final class ReportPage {
         page.put("layers", layerRows());
         page.put("runs", folder.runs().stream().map(ReportPage::runRow).toList());
         page.put("errorRuns", errorRuns());
+        page.put("flameGraphs", folder.flameGraphs().stream().map(p -> Map.of(
+                "run", p.getName(0).toString(), "kind", p.getFileName().toString().replace(".html", ""),
+                "href", ResultsFolder.FLAME_GRAPHS + "/" + p.toString().replace('\\', '/'))).toList());
+        page.put("hasFlameGraphs", !folder.flameGraphs().isEmpty());
+        page.put("flameGraphFailures", flameGraphFailures());
         page.put("hasBaseline", baseline != null);
         page.put("baselineFolder", baseline == null ? "" : baseline.dir().toString());
         page.put("baseline", baselineRows());
@@ -216,6 +221,17 @@ final class ReportPage {
         return Map.of("name", r.name(), "backend", r.backend(), "model", r.model(), "epochs", String.valueOf(r.epochs().size()),
                 "accuracy", percent(r.finalAccuracy()), "batch", String.valueOf(r.batch()), "optimizer", r.optimizer(),
                 "schedule", r.schedule(), "threads", String.valueOf(r.threads()));
+    }
+
+    /** What scripts/bench-suite could not profile, one line each ("backend: why"), from flamegraphs/failed.txt. */
+    private List<String> flameGraphFailures() {
+        java.nio.file.Path failed = folder.dir().resolve(ResultsFolder.FLAME_GRAPHS).resolve("failed.txt");
+        try {
+            return java.nio.file.Files.isRegularFile(failed)
+                    ? java.nio.file.Files.readAllLines(failed).stream().filter(l -> !l.isBlank()).toList() : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every JMH result that the baseline also has, regressions first. */

@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ({@code lenet backends --json}, as scripts/bench-suite writes it).
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
-        List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, List<BackendStatus> backends) {
+        List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, List<BackendStatus> backends,
+        List<Path> flameGraphs) {
+    /** Where scripts/bench-suite puts async-profiler's flame graphs: flamegraphs/BACKEND-EVENT/…/flame-*.html. */
+    static final String FLAME_GRAPHS = "flamegraphs";
 
     /** The content of a {@code lenet crosscheck --json} file rather than JMH's: an array of objects with a "check". */
     private static boolean isCrossCheck(JsonNode root) {
@@ -58,6 +61,13 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         if (crossCheckFile != null && Files.isRegularFile(crossCheckFile)) {
             crossCheck.addAll(CrossCheckRow.read(crossCheckFile));
         }
-        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline), backends);
+        List<Path> flameGraphs = new ArrayList<>();
+        if (Files.isDirectory(dir.resolve(FLAME_GRAPHS))) {
+            try (Stream<Path> files = Files.walk(dir.resolve(FLAME_GRAPHS))) {
+                files.filter(f -> f.getFileName().toString().matches("flame-.*\\.html")).sorted()
+                        .forEach(f -> flameGraphs.add(dir.resolve(FLAME_GRAPHS).relativize(f)));
+            }
+        }
+        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline), backends, flameGraphs);
     }
 }
