@@ -38,18 +38,8 @@ public final class ReportMain implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             ResultsFolder folder = ResultsFolder.load(results, crossCheck);
-            ResultsFolder gpu = null;
-            if (gpuResults != null && java.nio.file.Files.isDirectory(gpuResults)) {
-                gpu = ResultsFolder.load(gpuResults, null);
-            } else if (gpuResults != null) {
-                System.out.println("no GPU results at " + gpuResults + ": the report has no CPU-vs-GPU comparison");
-            }
-            ResultsFolder before = null;
-            if (baseline != null && java.nio.file.Files.isDirectory(baseline)) {
-                before = ResultsFolder.load(baseline, null);
-            } else if (baseline != null) {
-                System.out.println("no baseline at " + baseline + ": the report compares with no earlier run");
-            }
+            ResultsFolder gpu = loadIfPresent(gpuResults, "no GPU results at %s: the report has no CPU-vs-GPU comparison");
+            ResultsFolder before = loadIfPresent(baseline, "no baseline at %s: the report compares with no earlier run");
             String html = new ReportPage(folder, gpu, before).render();
             java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
             copyFlameGraphs(folder, out.toAbsolutePath().getParent().resolve(ResultsFolder.FLAME_GRAPHS));
@@ -66,6 +56,17 @@ public final class ReportMain implements Callable<Integer> {
             System.err.println("lenet-report: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** An optional folder: loaded when given and there, null (saying so when it was given) otherwise. */
+    private static ResultsFolder loadIfPresent(Path dir, String missing) throws java.io.IOException {
+        if (dir != null && java.nio.file.Files.isDirectory(dir)) {
+            return ResultsFolder.load(dir, null);
+        }
+        if (dir != null) {
+            System.out.println(missing.formatted(dir));
+        }
+        return null;
     }
 
     /** The flame graphs go beside the report, where its relative links point. */

@@ -64,7 +64,7 @@ final class ReportPage {
                 "run", p.getName(0).toString(), "kind", p.getFileName().toString().replace(".html", ""),
                 "href", ResultsFolder.FLAME_GRAPHS + "/" + p.toString().replace('\\', '/'))).toList());
         page.put("hasFlameGraphs", !folder.flameGraphs().isEmpty());
-        page.put("flameGraphFailures", flameGraphFailures());
+        page.put("flameGraphFailures", folder.flameGraphFailures());
         page.put("hasBaseline", baseline != null);
         page.put("baselineFolder", baseline == null ? "" : baseline.dir().toString());
         page.put("baseline", baselineRows());
@@ -223,17 +223,6 @@ final class ReportPage {
                 "schedule", r.schedule(), "threads", String.valueOf(r.threads()));
     }
 
-    /** What scripts/bench-suite could not profile, one line each ("backend: why"), from flamegraphs/failed.txt. */
-    private List<String> flameGraphFailures() {
-        java.nio.file.Path failed = folder.dir().resolve(ResultsFolder.FLAME_GRAPHS).resolve("failed.txt");
-        try {
-            return java.nio.file.Files.isRegularFile(failed)
-                    ? java.nio.file.Files.readAllLines(failed).stream().filter(l -> !l.isBlank()).toList() : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Every JMH result that the baseline also has, regressions first. */
     private List<Map<String, String>> baselineRows() {
         if (baseline == null) {
@@ -265,29 +254,12 @@ final class ReportPage {
         List<Map<String, Object>> list = new ArrayList<>();
         for (AccuracyRun run : folder.runs()) {
             int[][] m = run.confusion();
-            int maxOff = 1;
-            for (int i = 0; i < m.length; i++) {
-                for (int j = 0; j < m[i].length; j++) {
-                    maxOff = i == j ? maxOff : Math.max(maxOff, m[i][j]);
-                }
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int i = 0; i < m.length; i++) {
-                List<Map<String, String>> cells = new ArrayList<>();
-                for (int j = 0; j < m[i].length; j++) {
-                    String style = i == j ? "background: rgba(40, 140, 60, 0.25)"
-                            : m[i][j] == 0 ? "" : String.format(Locale.ROOT, "background: rgba(200, 30, 30, %.2f)",
-                                    0.1 + 0.8 * m[i][j] / maxOff);
-                    cells.add(Map.of("count", String.valueOf(m[i][j]), "style", style));
-                }
-                rows.add(Map.of("label", String.valueOf(i), "cells", cells));
-            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", run.name());
             entry.put("open", list.isEmpty());
             entry.put("errors", run.misclassified().length);
             entry.put("classes", java.util.stream.IntStream.range(0, m.length).boxed().toList());
-            entry.put("rows", rows);
+            entry.put("rows", heatMapRows(m));
             Optional<org.lenetbench.data.ImageSet> test = run.misclassified().length == 0 ? Optional.empty()
                     : images.testSet(run.dataDirectory());
             List<Map<String, String>> digits = new ArrayList<>();
@@ -304,6 +276,28 @@ final class ReportPage {
             list.add(entry);
         }
         return list;
+    }
+
+    /** Confusion-matrix rows: the diagonal green, other non-zero cells red by their share of the largest of them. */
+    private static List<Map<String, Object>> heatMapRows(int[][] m) {
+        int maxOff = 1;
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[i].length; j++) {
+                maxOff = i == j ? maxOff : Math.max(maxOff, m[i][j]);
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < m.length; i++) {
+            List<Map<String, String>> cells = new ArrayList<>();
+            for (int j = 0; j < m[i].length; j++) {
+                String style = i == j ? "background: rgba(40, 140, 60, 0.25)"
+                        : m[i][j] == 0 ? "" : String.format(Locale.ROOT, "background: rgba(200, 30, 30, %.2f)",
+                                0.1 + 0.8 * m[i][j] / maxOff);
+                cells.add(Map.of("count", String.valueOf(m[i][j]), "style", style));
+            }
+            rows.add(Map.of("label", String.valueOf(i), "cells", cells));
+        }
+        return rows;
     }
 
     private String gpuLabel() {

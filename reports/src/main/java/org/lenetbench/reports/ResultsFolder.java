@@ -20,8 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
         List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, List<BackendStatus> backends,
-        List<Path> flameGraphs) {
-    /** Where scripts/bench-suite puts async-profiler's flame graphs: flamegraphs/BACKEND-EVENT/…/flame-*.html. */
+        List<Path> flameGraphs, List<String> flameGraphFailures) {
+    /**
+     * Where scripts/bench-suite puts async-profiler's flame graphs, flamegraphs/BACKEND-EVENT/…/flame-*.html, and
+     * flamegraphs/failed.txt, one line per backend it could not profile ("backend: why").
+     */
     static final String FLAME_GRAPHS = "flamegraphs";
 
     /** The content of a {@code lenet crosscheck --json} file rather than JMH's: an array of objects with a "check". */
@@ -61,13 +64,20 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         if (crossCheckFile != null && Files.isRegularFile(crossCheckFile)) {
             crossCheck.addAll(CrossCheckRow.read(crossCheckFile));
         }
+        Path flames = dir.resolve(FLAME_GRAPHS);
         List<Path> flameGraphs = new ArrayList<>();
-        if (Files.isDirectory(dir.resolve(FLAME_GRAPHS))) {
-            try (Stream<Path> files = Files.walk(dir.resolve(FLAME_GRAPHS))) {
+        List<String> flameGraphFailures = new ArrayList<>();
+        if (Files.isDirectory(flames)) {
+            try (Stream<Path> files = Files.walk(flames)) {
                 files.filter(f -> f.getFileName().toString().matches("flame-.*\\.html")).sorted()
-                        .forEach(f -> flameGraphs.add(dir.resolve(FLAME_GRAPHS).relativize(f)));
+                        .forEach(f -> flameGraphs.add(flames.relativize(f)));
+            }
+            Path failed = flames.resolve("failed.txt");
+            if (Files.isRegularFile(failed)) {
+                Files.readAllLines(failed).stream().filter(l -> !l.isBlank()).forEach(flameGraphFailures::add);
             }
         }
-        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline), backends, flameGraphs);
+        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline), backends,
+                flameGraphs, flameGraphFailures);
     }
 }
