@@ -139,6 +139,9 @@ final class ReportPage {
             return OptionalDouble.empty();
         }
         String layer = j.param("layer");
+        if (!layer.isEmpty() && !Models.byName(model).layerNames().contains(layer)) {
+            return OptionalDouble.empty();
+        }
         double multiplyAdds = layer.isEmpty() ? Models.byName(model).forwardMultiplyAdds()
                 : Models.byName(model).forwardMultiplyAdds(layer);
         double passes = switch (j.method()) {
@@ -380,11 +383,57 @@ final class ReportPage {
         data.put("network", bars("NetworkBenchmark", j -> j.param("backend") + " b" + j.param("batch") + " t" + j.param("threads"),
                 JmhRecord::method));
         data.put("layers", bars("LayerBenchmark", j -> j.param("layer"), j -> j.param("backend") + " " + j.method()));
+        data.put("roofline", rooflineData());
+        data.put("cpuVsGpu", gpu == null ? Map.of("categories", List.of(), "series", List.of()) : cpuVsGpuBars());
         try {
             return Json.MAPPER.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Ceilings in GFLOP/s and GB/s, and the layer results of both machines grouped by series. */
+    private Map<String, Object> rooflineData() {
+        List<RooflineChart.Point> points = new ArrayList<>(RooflineChart.points(folder, ""));
+        if (gpu != null) {
+            points.addAll(RooflineChart.points(gpu, " (" + gpuLabel() + ")"));
+        }
+        Map<String, List<Map<String, Object>>> bySeries = new LinkedHashMap<>();
+        points.forEach(p -> bySeries.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(Map.of("x", p.intensity(),
+                "y", p.gflops(), "error", p.gflopsError(), "name", p.label())));
+        return Map.of("roofs", RooflineChart.roofs(folder, gpu).stream().map(r -> Map.of("label", r.label(),
+                        "peak", r.peakFlops() / 1e9, "bandwidth", r.bytesPerSecond() / 1e9)).toList(),
+                "series", bySeries.entrySet().stream().map(e -> Map.of("label", e.getKey(), "points", e.getValue())).toList());
+    }
+
+    /**
+     * Whole networks on both machines: per model and direction (categories), each backend's best images/s over the
+     * batch sizes and thread counts it was measured at (series: backend and machine), the batch and threads named.
+     */
+    private Map<String, Object> cpuVsGpuBars() {
+        Map<String, JmhRecord> best = new LinkedHashMap<>(); // "series\tcategory" -> fastest result
+        for (ResultsFolder f : List.of(folder, gpu)) {
+            String machine = f.dir().getFileName().toString();
+            f.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.hasImages())
+                    .forEach(j -> best.merge(j.param("backend") + " (" + machine + ")\t" + j.param("model") + " "
+                            + (j.method().equals("forward") ? "inference" : "training"), j,
+                            (a, b) -> a.images() >= b.images() ? a : b));
+        }
+        List<String> categories = best.keySet().stream().map(k -> k.substring(k.indexOf('\t') + 1)).distinct().sorted().toList();
+        record Series(double[] values, double[] errors, String[] notes) {
+        }
+        Map<String, Series> bySeries = new LinkedHashMap<>();
+        best.forEach((key, j) -> {
+            int n = categories.size(), i = categories.indexOf(key.substring(key.indexOf('\t') + 1));
+            Series s = bySeries.computeIfAbsent(key.substring(0, key.indexOf('\t')),
+                    k -> new Series(new double[n], new double[n], new String[n]));
+            s.values[i] = j.images();
+            s.errors[i] = Double.isNaN(j.imagesError()) ? 0 : j.imagesError();
+            s.notes[i] = "batch " + j.param("batch") + ", " + j.param("threads") + " threads";
+        });
+        List<Map<String, Object>> series = new ArrayList<>();
+        bySeries.forEach((name, s) -> series.add(Map.of("label", name, "values", s.values, "errors", s.errors, "notes", s.notes)));
+        return Map.of("categories", categories, "series", series);
     }
 
     /** A grouped bar chart: categories on the x axis, one series per name, images/s with JMH's error. */

@@ -49,7 +49,7 @@ class ReportInBrowserTest {
         while (drawn.find()) {
             charts.add(drawn.group(1));
         }
-        assertEquals(List.of("accuracy-chart", "network-chart", "layers-chart"), charts, "charts that drew");
+        assertEquals(List.of("accuracy-chart", "network-chart", "layers-chart", "roofline-chart", "cpu-gpu-chart"), charts, "charts that drew");
         assertTrue(run.out.contains("<pre id=\"report-errors\" class=\"fail\" hidden=\"\"></pre>"), "no error shown on the page");
         assertFalse(Pattern.compile("CONSOLE.*(Uncaught|Error)|:ERROR:CONSOLE").matcher(run.err).find(),
                 "console errors:\n" + run.err);

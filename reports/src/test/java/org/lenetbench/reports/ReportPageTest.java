@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The report made from the project's committed results, and from bad input. */
 class ReportPageTest {
@@ -30,7 +36,7 @@ class ReportPageTest {
         assertTrue(html.contains("Chart.js v4.5.1") || html.contains("chart.js v4.5.1") || html.contains("Chart.js"),
                 "Chart.js inlined");
         for (String section : new String[] {"id=\"summary\"", "id=\"accuracy-chart\"", "id=\"network-chart\"",
-            "id=\"layers-chart\"", "id=\"crosscheck\"", "id=\"environment\"", "id=\"raw\""}) {
+            "id=\"layers-chart\"", "id=\"roofline-chart\"", "id=\"crosscheck\"", "id=\"environment\"", "id=\"raw\""}) {
             assertTrue(html.contains(section), section);
         }
         // every backend with a committed training run appears in the summary, with its measured accuracy
@@ -122,6 +128,32 @@ class ReportPageTest {
         String vectorRow = section.lines().filter(l -> l.contains("<td>2026-11-23-h100</td>") && l.contains("<td>vector</td>"))
                 .findFirst().orElseThrow();
         assertTrue(vectorRow.endsWith("<td class=\"num\">—</td></tr>"), vectorRow);
+    }
+
+    /** The CPU-vs-GPU chart: per model and direction, each backend's fastest result on each machine, with its batch. */
+    @Test
+    void theCpuVsGpuChartShowsEachBackendsFastestResult() throws Exception {
+        ResultsFolder cpu = ResultsFolder.load(RESULTS, null), h100 = ResultsFolder.load(H100, null);
+        String html = new ReportPage(cpu, h100).render();
+        String json = html.substring(html.indexOf("<script id=\"report-data\" type=\"application/json\">"));
+        json = json.substring(json.indexOf('>') + 1, json.indexOf("</script>"));
+        JsonNode chart = Json.MAPPER.readTree(json).get("cpuVsGpu");
+        List<String> categories = new ArrayList<>();
+        chart.get("categories").forEach(c -> categories.add(c.asText()));
+        assertEquals(List.of("lenet5 inference", "lenet5 training"), categories);
+        for (ResultsFolder f : List.of(cpu, h100)) {
+            for (String backend : new String[] {"vector", f == cpu ? "dl4j" : "jcuda"}) {
+                JmhRecord fastest = f.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark")
+                        && j.param("backend").equals(backend) && j.method().equals("trainStep"))
+                        .max(Comparator.comparingDouble(JmhRecord::images)).orElseThrow();
+                String label = backend + " (" + f.dir().getFileName() + ")";
+                JsonNode series = StreamSupport.stream(chart.get("series").spliterator(), false)
+                        .filter(s -> s.get("label").asText().equals(label)).findFirst().orElseThrow(() -> new AssertionError(label));
+                assertEquals(fastest.images(), series.get("values").get(1).asDouble(), label);
+                assertEquals("batch " + fastest.param("batch") + ", " + fastest.param("threads") + " threads",
+                        series.get("notes").get(1).asText(), label);
+            }
+        }
     }
 
     /** bench-suite records `lenet backends --json`: a backend that could not run is listed with its reason. */

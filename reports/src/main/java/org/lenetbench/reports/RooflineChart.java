@@ -1,0 +1,108 @@
+package org.lenetbench.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.Models;
+import org.lenetbench.model.ParameterSpec;
+
+/**
+ * The roofline chart's data: each machine's ceilings (measured fp32 FMA peak, and measured bandwidth × arithmetic
+ * intensity) and every single-layer result placed at its arithmetic intensity, with JMH's error as GFLOP/s.
+ */
+final class RooflineChart {
+    private static final int FLOAT_BYTES = 4;
+
+    /** A machine's measured limits: FLOP/s and bytes/s. */
+    record Roof(String label, double peakFlops, double bytesPerSecond) {
+    }
+
+    /** One layer result: FLOP per byte of compulsory traffic, and its GFLOP/s ± JMH's error. */
+    record Point(String series, String label, double intensity, double gflops, double gflopsError) {
+    }
+
+    private RooflineChart() {
+    }
+
+    /**
+     * Bytes a layer result must move per image at the least, in fp32: a forward pass reads its input and the
+     * parameters and writes its output; a backward pass reads the input and the output's gradient, writes the input's
+     * gradient, reads the parameters and writes their gradient. Parameters are read once per batch, so they count
+     * ÷ batch. Empty for anything but a LayerBenchmark result of a known model and layer.
+     */
+    static OptionalDouble compulsoryBytesPerImage(JmhRecord j) {
+        String model = j.param("model"), layer = j.param("layer");
+        if (layer.isEmpty() || !Models.names().contains(model) || j.param("batch").isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        ModelSpec spec = Models.byName(model);
+        if (!spec.layerNames().contains(layer)) {
+            return OptionalDouble.empty();
+        }
+        double batch = Double.parseDouble(j.param("batch"));
+        double in = spec.inputShapeOf(layer).size(), out = spec.outputShapeOf(layer).size();
+        double params = spec.parametersOf(layer).stream().mapToLong(RooflineChart::presentElements).sum();
+        return switch (j.method()) {
+            case "forward" -> OptionalDouble.of(FLOAT_BYTES * (in + out + params / batch));
+            case "backward" -> OptionalDouble.of(FLOAT_BYTES * (2 * in + out + 2 * params / batch));
+            default -> OptionalDouble.empty();
+        };
+    }
+
+    /** Elements that exist (C3's missing connections are not traffic). */
+    private static long presentElements(ParameterSpec p) {
+        return java.util.stream.IntStream.range(0, p.size()).filter(i -> p.mask().present(i)).count();
+    }
+
+    /** FLOP per byte of compulsory traffic, or empty where either is unknown (or the layer does no arithmetic). */
+    static OptionalDouble intensity(JmhRecord j) {
+        OptionalDouble flops = ReportPage.flopsPerSecond(j), bytes = compulsoryBytesPerImage(j);
+        if (flops.isEmpty() || bytes.isEmpty() || flops.getAsDouble() <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(flops.getAsDouble() / j.images() / bytes.getAsDouble());
+    }
+
+    /** Ceilings: the CPU probe at each thread count it ran with, and the GPU's probe where there is one. */
+    static List<Roof> roofs(ResultsFolder cpu, ResultsFolder gpu) {
+        List<Roof> roofs = new ArrayList<>();
+        cpu.jmh().stream().filter(j -> j.benchmarkClass().equals("RooflineBenchmark") && j.method().equals("fmaPeak"))
+                .map(JmhRecord::jmhThreads).distinct().sorted().forEach(threads -> {
+                    OptionalDouble peak = probe(cpu, "fmaPeak", threads), bandwidth = probe(cpu, "triadBandwidth", threads);
+                    if (peak.isPresent() && bandwidth.isPresent()) {
+                        roofs.add(new Roof("CPU, " + threads + (threads == 1 ? " thread" : " threads"),
+                                peak.getAsDouble(), bandwidth.getAsDouble()));
+                    }
+                });
+        if (gpu != null) {
+            gpu.deviceRoofline().ifPresent(r -> roofs.add(new Roof(r.device(), r.fmaFlops(), r.triadBytesPerSecond())));
+        }
+        return roofs;
+    }
+
+    private static OptionalDouble probe(ResultsFolder f, String method, int threads) {
+        return f.jmh().stream().filter(j -> j.benchmarkClass().equals("RooflineBenchmark") && j.method().equals(method)
+                && j.jmhThreads() == threads).mapToDouble(j -> method.equals("fmaPeak") ? j.flops() : j.bytes())
+                .filter(Double::isFinite).findFirst();
+    }
+
+    /** A folder's single-layer results as points, one series per backend (and machine, where {@code suffix} names it). */
+    static List<Point> points(ResultsFolder f, String suffix) {
+        List<Point> points = new ArrayList<>();
+        for (JmhRecord j : f.jmh()) {
+            if (!j.benchmarkClass().equals("LayerBenchmark") || !j.hasImages()) {
+                continue;
+            }
+            OptionalDouble ai = intensity(j), flops = ReportPage.flopsPerSecond(j);
+            if (ai.isPresent()) {
+                double perImage = flops.getAsDouble() / j.images();
+                double error = Double.isNaN(j.imagesError()) ? 0 : j.imagesError() * perImage;
+                points.add(new Point(j.param("backend") + suffix, j.param("layer") + " " + j.method() + " b"
+                        + j.param("batch") + " t" + j.param("threads"), ai.getAsDouble(), flops.getAsDouble() / 1e9, error / 1e9));
+            }
+        }
+        return points;
+    }
+}
