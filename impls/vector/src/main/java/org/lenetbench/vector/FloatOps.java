@@ -24,6 +24,13 @@ interface FloatOps {
     void convolveRow(float[] w, int wOff, int k, float[] x, int xOff, float[] y, int yOff, int n);
 
     /**
+     * A whole k×k kernel over a plane stored with row stride {@code stride}: {@code y[yOff + i] += Σ_{u<k} Σ_{v<k}
+     * w[wOff + u·k + v] · x[xOff + u·stride + i + v]} for i in [0, n), added in the order of u, then v — the same
+     * additions as k {@link #convolveRow} calls, one per kernel row, but each y is read and written once.
+     */
+    void convolvePlane(float[] w, int wOff, int k, float[] x, int xOff, int stride, float[] y, int yOff, int n);
+
+    /**
      * The weight gradient of one kernel row, lane-expanded: for v in [0, k) the partial sums of
      * {@code Σ_i g[gOff + i] · x[xOff + i + v]} are written lane by lane to {@code out[outOff + v·lanes() ..
      * + lanes())} (overwriting them); adding the lanes of a tap gives its sum. The k sums share each load of

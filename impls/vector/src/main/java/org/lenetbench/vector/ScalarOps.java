@@ -44,6 +44,19 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void convolvePlane(float[] w, int wOff, int k, float[] x, int xOff, int stride, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            float s = y[yOff + i];
+            for (int u = 0; u < k; u++) {
+                for (int v = 0; v < k; v++) {
+                    s += w[wOff + u * k + v] * x[xOff + u * stride + i + v];
+                }
+            }
+            y[yOff + i] = s;
+        }
+    }
+
+    @Override
     public void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff) {
         for (int v = 0; v < k; v++) {
             out[outOff + v] = dot(g, gOff, x, xOff + v, n);

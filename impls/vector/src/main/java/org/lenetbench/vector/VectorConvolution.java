@@ -7,13 +7,15 @@ import org.lenetbench.model.Shape;
 
 /**
  * Convolution in a "wide" layout: an output map is computed with the input's row stride (IW + 2·pad), so
- * that for every connected (output map o, input map c) pair and kernel row u, the whole map gains one
- * {@link FloatOps#convolveRow} of length (OH−1)·IW + OW over the input shifted by u rows. The few columns
+ * that for every connected (output map o, input map c) pair the whole map gains one
+ * {@link FloatOps#convolvePlane} of length (OH−1)·IW + OW, all k×k taps at once. The few columns
  * past OW in each wide row are discarded (C1: 4 of 32). Only connected pairs are visited (C3: 60 of 96).
- * Backward walks the same pairs: the weight gradient a {@link FloatOps#correlateRow} of the wide output
- * gradient (zero past OW) with the shifted input, collected lane by lane over a worker's samples and added up
- * once at the end of its chunk, and the input gradient a convolveRow of it with the kernel row
- * reversed. Padding goes through a zero-padded copy of the input in per-worker scratch.
+ * Backward walks the same pairs: the weight gradient a {@link FloatOps#correlateRow} per kernel row of the wide
+ * output gradient (zero past OW) with the shifted input, collected lane by lane over a worker's samples and added
+ * up once at the end of its chunk, and the input gradient a convolvePlane of the zero-led wide gradient with the
+ * kernel reversed, over the whole input plane. Padding goes through a zero-padded copy of the input in per-worker
+ * scratch. A kernel that covers its whole unpadded input with every pair connected (C5) is a fully connected
+ * layer, and {@link VectorLayer#of} builds one instead.
  */
 final class VectorConvolution extends VectorLayer {
     private final int k;
@@ -23,14 +25,16 @@ final class VectorConvolution extends VectorLayer {
     private final int paddedWidth;
     private final int plane;
     private final int wideLength;
+    /** Zeros before the wide output gradient, so that the reversed kernel can start at every input position. */
+    private final int lead;
     private final int[][] inputsOf;
     private final float[] w;
     private final float[] b;
     private final int dw;
     private final int db;
     private final FloatOps ops;
-    // scratch layout: [padded x | wide y | padded wide dy | padded dx | reversed kernel row | one row's lanes |
-    //                  weight gradient lanes]
+    // scratch layout: [padded x | wide y | lead zeros, wide dy, zeros (lead + plane) | padded dx | reversed kernel |
+    //                  one row's lanes | weight gradient lanes]
     private final int scratchWide;
     private final int scratchWideGradient;
     private final int scratchPaddedGradient;
@@ -61,11 +65,12 @@ final class VectorConvolution extends VectorLayer {
         this.ops = ops;
         int padded = pad > 0 ? channels * plane : 0;
         this.scratchWide = padded;
+        this.lead = (k - 1) * (paddedWidth + 1);
         this.scratchWideGradient = scratchWide + wideLength;
-        this.scratchPaddedGradient = scratchWideGradient + wideLength + 2 * (k - 1);
+        this.scratchPaddedGradient = scratchWideGradient + lead + plane;
         this.scratchReversed = scratchPaddedGradient + padded;
         this.lanes = ops.lanes();
-        this.scratchRowLanes = scratchReversed + k;
+        this.scratchRowLanes = scratchReversed + k * k;
         this.scratchLanes = scratchRowLanes + k * lanes;
         this.scratchSize = scratchLanes + w.length * lanes;
     }
@@ -102,10 +107,7 @@ final class VectorConvolution extends VectorLayer {
         for (int o = 0; o < out.channels(); o++) {
             Arrays.fill(scratch, scratchWide, scratchWide + wideLength, b[o]);
             for (int c : inputsOf[o]) {
-                for (int u = 0; u < k; u++) {
-                    ops.convolveRow(w, weightIndex(o, c, u), k, xp, c * plane + u * paddedWidth, scratch, scratchWide,
-                            wideLength);
-                }
+                ops.convolvePlane(w, weightIndex(o, c, 0), k, xp, c * plane, paddedWidth, scratch, scratchWide, wideLength);
             }
             for (int i = 0; i < oh; i++) {
                 System.arraycopy(scratch, scratchWide + i * paddedWidth, y, (o * oh + i) * ow, ow);
@@ -144,9 +146,9 @@ final class VectorConvolution extends VectorLayer {
         if (dx != null) {
             Arrays.fill(dxp, dxBase, dxBase + channels * plane, 0f);
         }
-        int wideGradient = scratchWideGradient + k - 1; // k−1 zeros on each side for the reversed convolution
+        int wideGradient = scratchWideGradient + lead;
         for (int o = 0; o < out.channels(); o++) {
-            Arrays.fill(scratch, scratchWideGradient, scratchWideGradient + wideLength + 2 * (k - 1), 0f);
+            Arrays.fill(scratch, scratchWideGradient, scratchWideGradient + lead + plane, 0f);
             for (int i = 0; i < oh; i++) {
                 System.arraycopy(dy, (o * oh + i) * ow, scratch, wideGradient + i * paddedWidth, ow);
             }
@@ -154,17 +156,19 @@ final class VectorConvolution extends VectorLayer {
             for (int c : inputsOf[o]) {
                 for (int u = 0; u < k; u++) {
                     int row = weightIndex(o, c, u);
-                    int xRow = c * plane + u * paddedWidth;
-                    ops.correlateRow(scratch, wideGradient, xp, xRow, k, wideLength, scratch, scratchRowLanes);
+                    ops.correlateRow(scratch, wideGradient, xp, c * plane + u * paddedWidth, k, wideLength, scratch,
+                            scratchRowLanes);
                     ops.axpy(1f, scratch, scratchRowLanes, scratch, scratchLanes + row * lanes, k * lanes);
-                    if (dx != null) {
-                        for (int v = 0; v < k; v++) {
-                            scratch[scratchReversed + v] = w[row + k - 1 - v];
-                        }
-                        // dx[xRow + q] += Σ_v w[v] · dWide[q − v]  for q in [0, wideLength + k − 1)
-                        ops.convolveRow(scratch, scratchReversed, k, scratch, scratchWideGradient, dxp, dxBase + xRow,
-                                wideLength + k - 1);
+                }
+                if (dx != null) {
+                    int kernel = weightIndex(o, c, 0);
+                    for (int t = 0; t < k * k; t++) {
+                        scratch[scratchReversed + t] = w[kernel + k * k - 1 - t];
                     }
+                    // dx[j] += Σ_{u,v} w[u][v] · dWide[j − u·stride − v] = Σ_{u',v'} wReversed[u'][v'] ·
+                    // dPadded[j + u'·stride + v'], over the whole padded plane j in [0, plane)
+                    ops.convolvePlane(scratch, scratchReversed, k, scratch, scratchWideGradient, paddedWidth, dxp,
+                            dxBase + c * plane, plane);
                 }
             }
         }

@@ -12,8 +12,9 @@ final class VectorFullyConnected extends VectorLayer {
     private final int db;
     private final FloatOps ops;
 
-    VectorFullyConnected(String name, Shape in, int outputs, FloatParameters params, FloatOps ops) {
-        super(in, Shape.vector(outputs));
+    /** {@code out}: a vector, or maps of 1×1 where a convolution is computed as this layer (see VectorLayer.of). */
+    VectorFullyConnected(String name, Shape in, Shape out, FloatParameters params, FloatOps ops) {
+        super(in, out);
         this.w = params.value(name + ".weight");
         this.b = params.value(name + ".bias");
         this.dw = params.gradientIndex(name + ".weight");

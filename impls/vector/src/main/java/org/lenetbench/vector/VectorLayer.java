@@ -44,13 +44,27 @@ abstract class VectorLayer {
 
     static VectorLayer of(Layer layer, Shape in, FloatParameters params, FloatOps ops) {
         return switch (layer) {
+            case Convolution c when coversWholeInput(c, in) ->
+                    new VectorFullyConnected(c.name(), in, c.outputShape(in), params, ops);
             case Convolution c -> new VectorConvolution(c, in, params, ops);
             case Subsampling s -> new VectorSubsampling(s, in, params);
             case Activation a -> new VectorActivation(a, in, ops);
-            case FullyConnected f -> new VectorFullyConnected(f.name(), in, f.outputs(), params, ops);
+            case FullyConnected f -> new VectorFullyConnected(f.name(), in, Shape.vector(f.outputs()), params, ops);
             case Output o when o.kind() == Output.Kind.LINEAR ->
-                    new VectorFullyConnected(o.name(), in, o.classes(), params, ops);
+                    new VectorFullyConnected(o.name(), in, Shape.vector(o.classes()), params, ops);
             case Output o -> new VectorRbf(o, in, params);
         };
+    }
+
+    /**
+     * A convolution whose kernel covers its whole unpadded input and that connects every map pair (C5) computes
+     * one output per map from every input: a fully connected layer, with its weights [maps][channels][k][k] already
+     * laid out as the rows [maps][channels·k·k] of one. As such it is one dot of 400 floats per map instead of
+     * 16·5 one-element convolution rows.
+     */
+    private static boolean coversWholeInput(Convolution c, Shape in) {
+        return c.padding() == 0 && c.kernel() == in.height() && c.kernel() == in.width()
+                && java.util.stream.IntStream.range(0, c.maps()).allMatch(o ->
+                        java.util.stream.IntStream.range(0, in.channels()).allMatch(i -> c.connected(o, i)));
     }
 }

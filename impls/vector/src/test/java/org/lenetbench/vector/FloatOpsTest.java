@@ -84,6 +84,32 @@ class FloatOpsTest {
         }
     }
 
+    /** The same additions in the same order as the scalar definition, each a fused multiply-add. */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void convolvePlaneMatchesTheScalarPathAndConvolveRowByRow(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(4);
+        for (int n : List.of(0, 1, 7, 16, 63, 64, 65, 136, 200, 892)) {
+            for (int k : new int[] {3, 5}) {
+                int stride = 32;
+                float[] w = random(r, k * k + 3);
+                float[] x = random(r, n + (k - 1) * stride + k + 5);
+                float[] y = random(r, n + 6);
+                float[] expected = y.clone();
+                float[] byRows = y.clone();
+                ScalarOps.INSTANCE.convolvePlane(w, 2, k, x, 3, stride, expected, 1, n);
+                ops.convolvePlane(w, 2, k, x, 3, stride, y, 1, n);
+                for (int u = 0; u < k; u++) {
+                    ops.convolveRow(w, 2 + u * k, k, x, 3 + u * stride, byRows, 1, n);
+                }
+                for (int i = 0; i < y.length; i++) {
+                    assertEquals(expected[i], y[i], 1e-6f * k * k * (1 + Math.abs(expected[i])), "n=" + n + " k=" + k + " i=" + i);
+                    assertEquals(Float.floatToIntBits(byRows[i]), Float.floatToIntBits(y[i]), "bits, n=" + n + " k=" + k + " i=" + i);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("vectorOps")
     void correlateRowMatchesTheScalarPath(FloatOps ops) {
