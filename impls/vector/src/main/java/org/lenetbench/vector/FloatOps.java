@@ -32,9 +32,9 @@ interface FloatOps {
 
     /**
      * The weight gradient of one kernel row, lane-expanded: for v in [0, k) the partial sums of
-     * {@code Σ_i g[gOff + i] · x[xOff + i + v]} are written lane by lane to {@code out[outOff + v·lanes() ..
-     * + lanes())} (overwriting them); adding the lanes of a tap gives its sum. The k sums share each load of
-     * g, and no vector is reduced: the caller accumulates lanes and adds them up once per batch chunk.
+     * {@code Σ_i g[gOff + i] · x[xOff + i + v]} are added lane by lane into {@code out[outOff + v·lanes() ..
+     * + lanes())}; adding the lanes of a tap gives its sum. The k sums share each load of g, and no vector is
+     * reduced: the caller accumulates a worker's samples in the lanes and adds them up once per batch chunk.
      */
     void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff);
 

@@ -59,7 +59,7 @@ final class ScalarOps implements FloatOps {
     @Override
     public void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff) {
         for (int v = 0; v < k; v++) {
-            out[outOff + v] = dot(g, gOff, x, xOff + v, n);
+            out[outOff + v] += dot(g, gOff, x, xOff + v, n);
         }
     }
 

@@ -34,12 +34,11 @@ final class VectorConvolution extends VectorLayer {
     private final int db;
     private final FloatOps ops;
     // scratch layout: [padded x | wide y | lead zeros, wide dy, zeros (lead + plane) | padded dx | reversed kernel |
-    //                  one row's lanes | weight gradient lanes]
+    //                  weight gradient lanes]
     private final int scratchWide;
     private final int scratchWideGradient;
     private final int scratchPaddedGradient;
     private final int scratchReversed;
-    private final int scratchRowLanes;
     private final int scratchLanes;
     private final int lanes;
     private final int scratchSize;
@@ -70,8 +69,7 @@ final class VectorConvolution extends VectorLayer {
         this.scratchPaddedGradient = scratchWideGradient + lead + plane;
         this.scratchReversed = scratchPaddedGradient + padded;
         this.lanes = ops.lanes();
-        this.scratchRowLanes = scratchReversed + k * k;
-        this.scratchLanes = scratchRowLanes + k * lanes;
+        this.scratchLanes = scratchReversed + k * k;
         this.scratchSize = scratchLanes + w.length * lanes;
     }
 
@@ -157,8 +155,7 @@ final class VectorConvolution extends VectorLayer {
                 for (int u = 0; u < k; u++) {
                     int row = weightIndex(o, c, u);
                     ops.correlateRow(scratch, wideGradient, xp, c * plane + u * paddedWidth, k, wideLength, scratch,
-                            scratchRowLanes);
-                    ops.axpy(1f, scratch, scratchRowLanes, scratch, scratchLanes + row * lanes, k * lanes);
+                            scratchLanes + row * lanes);
                 }
                 if (dx != null) {
                     int kernel = weightIndex(o, c, 0);

@@ -220,11 +220,11 @@ final class VectorOps implements FloatOps {
             correlateRowPerTap(g, gOff, x, xOff, k, n, out, outOff);
             return;
         }
-        FloatVector a0 = FloatVector.zero(species);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        FloatVector a4 = a0;
+        FloatVector a0 = FloatVector.fromArray(species, out, outOff);
+        FloatVector a1 = FloatVector.fromArray(species, out, outOff + LANES);
+        FloatVector a2 = FloatVector.fromArray(species, out, outOff + 2 * LANES);
+        FloatVector a3 = FloatVector.fromArray(species, out, outOff + 3 * LANES);
+        FloatVector a4 = FloatVector.fromArray(species, out, outOff + 4 * LANES);
         int bound = species.loopBound(n);
         for (int i = 0; i < bound; i += LANES) {
             FloatVector gv = FloatVector.fromArray(species, g, gOff + i);
@@ -265,7 +265,7 @@ final class VectorOps implements FloatOps {
             int outOff) {
         int bound = species.loopBound(n);
         for (int v = 0; v < k; v++) {
-            FloatVector acc = FloatVector.zero(species);
+            FloatVector acc = FloatVector.fromArray(species, out, outOff + v * LANES);
             for (int i = 0; i < bound; i += LANES) {
                 acc = FloatVector.fromArray(species, g, gOff + i).fma(FloatVector.fromArray(species, x, xOff + v + i), acc);
             }

@@ -121,14 +121,20 @@ class FloatOpsTest {
                 float[] expected = new float[k];
                 ScalarOps.INSTANCE.correlateRow(g, 1, x, 2, k, n, expected, 0);
                 int lanes = ops.lanes();
-                float[] out = random(r, 1 + k * lanes); // overwritten
+                float[] out = random(r, 1 + k * lanes); // added to
+                float[] before = new float[k];
+                for (int v = 0; v < k; v++) {
+                    for (int l = 0; l < lanes; l++) {
+                        before[v] += out[1 + v * lanes + l];
+                    }
+                }
                 ops.correlateRow(g, 1, x, 2, k, n, out, 1); // lane-expanded: tap v in out[1 + v·lanes ..]
                 for (int v = 0; v < k; v++) {
                     float sum = 0;
                     for (int l = 0; l < lanes; l++) {
                         sum += out[1 + v * lanes + l];
                     }
-                    assertEquals(expected[v], sum, 1e-6f * n + 1e-6f, "n=" + n + " k=" + k + " v=" + v);
+                    assertEquals(before[v] + expected[v], sum, 1e-6f * (n + lanes) + 1e-6f, "n=" + n + " k=" + k + " v=" + v);
                 }
             }
         }
