@@ -411,22 +411,23 @@ final class ReportPage {
      * batch sizes and thread counts it was measured at (series: backend and machine), the batch and threads named.
      */
     private Map<String, Object> cpuVsGpuBars() {
-        Map<String, JmhRecord> best = new LinkedHashMap<>(); // "series\tcategory" -> fastest result
+        record Bar(String series, String category) {
+        }
+        Map<Bar, JmhRecord> best = new LinkedHashMap<>();
         for (ResultsFolder f : List.of(folder, gpu)) {
             String machine = f.dir().getFileName().toString();
             f.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.hasImages())
-                    .forEach(j -> best.merge(j.param("backend") + " (" + machine + ")\t" + j.param("model") + " "
-                            + (j.method().equals("forward") ? "inference" : "training"), j,
+                    .forEach(j -> best.merge(new Bar(j.param("backend") + " (" + machine + ")", j.param("model") + " "
+                            + (j.method().equals("forward") ? "inference" : "training")), j,
                             (a, b) -> a.images() >= b.images() ? a : b));
         }
-        List<String> categories = best.keySet().stream().map(k -> k.substring(k.indexOf('\t') + 1)).distinct().sorted().toList();
+        List<String> categories = best.keySet().stream().map(Bar::category).distinct().sorted().toList();
         record Series(double[] values, double[] errors, String[] notes) {
         }
         Map<String, Series> bySeries = new LinkedHashMap<>();
-        best.forEach((key, j) -> {
-            int n = categories.size(), i = categories.indexOf(key.substring(key.indexOf('\t') + 1));
-            Series s = bySeries.computeIfAbsent(key.substring(0, key.indexOf('\t')),
-                    k -> new Series(new double[n], new double[n], new String[n]));
+        best.forEach((bar, j) -> {
+            int n = categories.size(), i = categories.indexOf(bar.category());
+            Series s = bySeries.computeIfAbsent(bar.series(), k -> new Series(new double[n], new double[n], new String[n]));
             s.values[i] = j.images();
             s.errors[i] = Double.isNaN(j.imagesError()) ? 0 : j.imagesError();
             s.notes[i] = "batch " + j.param("batch") + ", " + j.param("threads") + " threads";

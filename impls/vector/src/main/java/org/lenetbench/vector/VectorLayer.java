@@ -1,5 +1,7 @@
 package org.lenetbench.vector;
 
+import java.util.stream.IntStream;
+
 import org.lenetbench.model.Activation;
 import org.lenetbench.model.Convolution;
 import org.lenetbench.model.FullyConnected;
@@ -64,7 +66,6 @@ abstract class VectorLayer {
      */
     private static boolean coversWholeInput(Convolution c, Shape in) {
         return c.padding() == 0 && c.kernel() == in.height() && c.kernel() == in.width()
-                && java.util.stream.IntStream.range(0, c.maps()).allMatch(o ->
-                        java.util.stream.IntStream.range(0, in.channels()).allMatch(i -> c.connected(o, i)));
+                && IntStream.range(0, c.maps()).allMatch(o -> IntStream.range(0, in.channels()).allMatch(i -> c.connected(o, i)));
     }
 }
