@@ -1,11 +1,12 @@
 package org.lenetbench.backend;
 
 import org.lenetbench.model.ModelSpec;
+import org.lenetbench.tensor.NamedTensors;
 
 /**
  * What every {@link Network} has: its model, device and thread count, and the state checks of the contract
- * (closed; parameters loaded). A backend extends it, calls {@link #markLoaded()} at the end of
- * {@link #loadParameters}, and writes {@link #release()}.
+ * (closed; parameters loaded) and the layout check of {@link #loadParameters}. A backend extends it and writes
+ * {@link #writeParameters} and {@link #release()}.
  */
 public abstract class AbstractNetwork implements Network {
     private final String backendId;
@@ -52,9 +53,20 @@ public abstract class AbstractNetwork implements Network {
         }
     }
 
-    protected final void markLoaded() {
+    /**
+     * Checks that the network is open and that the tensors have the model's parameter names and shapes, then lets
+     * the backend copy them in ({@link #writeParameters}); the network counts as loaded once that returns.
+     */
+    @Override
+    public final void loadParameters(NamedTensors values) {
+        checkOpen();
+        values.requireLayout(model, model.parameters(), backendId + ": loadParameters");
+        writeParameters(values);
         loaded = true;
     }
+
+    /** Copies parameters, already checked against the model's layout, into the backend's own storage. */
+    protected abstract void writeParameters(NamedTensors values);
 
     /** Frees native and device memory; called once, by the first {@link #close()}. */
     protected abstract void release();

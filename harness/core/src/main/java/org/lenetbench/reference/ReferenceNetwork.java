@@ -47,11 +47,8 @@ public final class ReferenceNetwork extends AbstractNetwork {
     }
 
     @Override
-    public void loadParameters(NamedTensors parameters) {
-        checkOpen();
-        parameters.requireLayout(model(), model().parameters(), "reference: loadParameters");
+    protected void writeParameters(NamedTensors parameters) {
         store.load(parameters);
-        markLoaded();
     }
 
     @Override

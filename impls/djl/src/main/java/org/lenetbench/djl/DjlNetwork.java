@@ -74,13 +74,10 @@ final class DjlNetwork extends AbstractNetwork {
     }
 
     @Override
-    public void loadParameters(NamedTensors values) {
-        checkOpen();
-        values.requireLayout(model(), model().parameters(), "djl loadParameters");
+    protected void writeParameters(NamedTensors values) {
         for (ParameterSpec spec : model().parameters()) {
             parameters.get(spec.name()).getArray().set(values.get(spec.name()).data());
         }
-        markLoaded();
     }
 
     @Override

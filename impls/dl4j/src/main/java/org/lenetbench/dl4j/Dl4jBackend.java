@@ -61,7 +61,7 @@ public final class Dl4jBackend implements Backend {
 
     @Override
     public Support supports(OptimizerSpec optimizer) {
-        return optimizer instanceof OptimizerSpec.Sdlm ? Support.unsupported(SDLM_UNSUPPORTED) : Support.SUPPORTED;
+        return Support.allButSdlm(optimizer, SDLM_UNSUPPORTED);
     }
 
     @Override

@@ -78,14 +78,11 @@ final class Dl4jNetwork extends AbstractNetwork {
     }
 
     @Override
-    public void loadParameters(NamedTensors values) {
-        checkOpen();
-        values.requireLayout(model(), model().parameters(), "dl4j loadParameters");
+    protected void writeParameters(NamedTensors values) {
         variableNames.forEach((spec, name) -> {
             float[] data = values.get(spec.name()).data();
             Nd4jArrays.write(sd.getArrForVarName(name), data, data.length);
         });
-        markLoaded();
     }
 
     @Override

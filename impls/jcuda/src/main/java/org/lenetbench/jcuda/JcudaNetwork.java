@@ -42,11 +42,8 @@ final class JcudaNetwork extends AbstractNetwork {
     }
 
     @Override
-    public void loadParameters(NamedTensors values) {
-        checkOpen();
-        values.requireLayout(model(), model().parameters(), "jcuda loadParameters");
+    protected void writeParameters(NamedTensors values) {
         parameters.load(values);
-        markLoaded();
     }
 
     @Override

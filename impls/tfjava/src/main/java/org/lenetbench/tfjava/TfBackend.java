@@ -75,7 +75,7 @@ public final class TfBackend implements Backend {
 
     @Override
     public Support supports(OptimizerSpec optimizer) {
-        return optimizer instanceof OptimizerSpec.Sdlm ? Support.unsupported(SDLM_UNSUPPORTED) : Support.SUPPORTED;
+        return Support.allButSdlm(optimizer, SDLM_UNSUPPORTED);
     }
 
     @Override

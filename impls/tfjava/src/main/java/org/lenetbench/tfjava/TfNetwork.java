@@ -97,9 +97,7 @@ final class TfNetwork extends AbstractNetwork {
     }
 
     @Override
-    public void loadParameters(NamedTensors values) {
-        checkOpen();
-        values.requireLayout(model(), model().parameters(), "tfjava loadParameters");
+    protected void writeParameters(NamedTensors values) {
         List<TFloat32> tensors = new ArrayList<>();
         try {
             Session.Runner runner = session.runner();
@@ -112,7 +110,6 @@ final class TfNetwork extends AbstractNetwork {
         } finally {
             tensors.forEach(TFloat32::close);
         }
-        markLoaded();
     }
 
     @Override

@@ -48,8 +48,8 @@ final class FloatParameters {
         return g;
     }
 
+    /** Copies tensors already checked against the model's layout (AbstractNetwork.loadParameters does). */
     void load(NamedTensors tensors) {
-        tensors.requireLayout(model, model.parameters(), "vector: loadParameters");
         values.forEach((name, target) -> System.arraycopy(tensors.get(name).data(), 0, target, 0, target.length));
     }
 

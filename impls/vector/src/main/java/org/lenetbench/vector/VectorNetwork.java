@@ -55,10 +55,8 @@ final class VectorNetwork extends AbstractNetwork {
     }
 
     @Override
-    public void loadParameters(NamedTensors parameters) {
-        checkOpen();
+    protected void writeParameters(NamedTensors parameters) {
         params.load(parameters);
-        markLoaded();
     }
 
     @Override
