@@ -38,6 +38,14 @@ interface FloatOps {
      */
     void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff);
 
+    /**
+     * The weight gradient of a whole k×k kernel, lane-expanded like {@link #correlateRow}: for every tap (u, v) the
+     * partial sums of {@code Σ_i g[gOff + i] · x[xOff + u·stride + v + i]} for i in [0, n) are added lane by lane into
+     * {@code out[outOff + (u·k + v)·lanes() .. + lanes())} — the same sums as k correlateRow calls, one per kernel
+     * row, in an order of additions of its own.
+     */
+    void correlatePlane(float[] g, int gOff, float[] x, int xOff, int stride, int k, int n, float[] out, int outOff);
+
     /** {@code y[i] = a · tanh(s · x[i])} for i in [0, n). */
     void scaledTanh(float a, float s, float[] x, float[] y, int n);
 

@@ -64,6 +64,14 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void correlatePlane(float[] g, int gOff, float[] x, int xOff, int stride, int k, int n, float[] out,
+            int outOff) {
+        for (int u = 0; u < k; u++) {
+            correlateRow(g, gOff, x, xOff + u * stride, k, n, out, outOff + u * k);
+        }
+    }
+
+    @Override
     public void scaledTanh(float a, float s, float[] x, float[] y, int n) {
         for (int i = 0; i < n; i++) {
             y[i] = a * RationalTanh.tanh(s * x[i]);

@@ -6,16 +6,17 @@ import org.lenetbench.model.Convolution;
 import org.lenetbench.model.Shape;
 
 /**
- * Convolution in a "wide" layout: an output map is computed with the input's row stride (IW + 2·pad), so
- * that for every connected (output map o, input map c) pair the whole map gains one
- * {@link FloatOps#convolvePlane} of length (OH−1)·IW + OW, all k×k taps at once. The few columns
- * past OW in each wide row are discarded (C1: 4 of 32). Only connected pairs are visited (C3: 60 of 96).
- * Backward walks the same pairs: the weight gradient a {@link FloatOps#correlateRow} per kernel row of the wide
- * output gradient (zero past OW) with the shifted input, collected lane by lane over a worker's samples and added
- * up once at the end of its chunk, and the input gradient a convolvePlane of the zero-led wide gradient with the
- * kernel reversed, over the whole input plane. Padding goes through a zero-padded copy of the input in per-worker
- * scratch. A kernel that covers its whole unpadded input with every pair connected (C5) is a fully connected
- * layer, and {@link VectorLayer#of} builds one instead.
+ * Convolution in a "wide" layout: the input is copied, zero-padded, into per-worker scratch with a row stride
+ * of IW + 2·pad rounded up to whole vectors (C1: 32, C3: 16 with 16 lanes), and an output map is computed with
+ * that stride, so that for every connected (output map o, input map c) pair the whole map gains one
+ * {@link FloatOps#convolvePlane} over OH whole wide rows, all k×k taps at once, every row a whole number of
+ * vectors. The columns past OW in each wide row are discarded. Only connected pairs are visited (C3: 60 of 96).
+ * Backward walks the same pairs: the weight gradient one {@link FloatOps#correlatePlane} of the wide output
+ * gradient (zero past OW) with the padded input, collected lane by lane over a worker's samples and added up
+ * once at the end of its chunk, and the input gradient a convolvePlane of the zero-led wide gradient with the
+ * kernel reversed, over the whole padded plane. The padded copy has k − 1 zeros after its last plane: the
+ * last wide row's discarded columns read that far. A kernel that covers its whole unpadded input with every
+ * pair connected (C5) is a fully connected layer, and {@link VectorLayer#of} builds one instead.
  */
 final class VectorConvolution extends VectorLayer {
     private final int k;
@@ -24,7 +25,10 @@ final class VectorConvolution extends VectorLayer {
     private final int paddedHeight;
     private final int paddedWidth;
     private final int plane;
+    /** OH whole wide rows. */
     private final int wideLength;
+    /** Every padded input plane, then k − 1 zeros. */
+    private final int paddedLength;
     /** Zeros before the wide output gradient, so that the reversed kernel can start at every input position. */
     private final int lead;
     private final int[][] inputsOf;
@@ -49,9 +53,11 @@ final class VectorConvolution extends VectorLayer {
         this.pad = spec.padding();
         this.channels = in.channels();
         this.paddedHeight = in.height() + 2 * pad;
-        this.paddedWidth = in.width() + 2 * pad;
+        this.lanes = ops.lanes();
+        this.paddedWidth = Math.ceilDiv(in.width() + 2 * pad, lanes) * lanes;
         this.plane = paddedHeight * paddedWidth;
-        this.wideLength = (out.height() - 1) * paddedWidth + out.width();
+        this.wideLength = out.height() * paddedWidth;
+        this.paddedLength = channels * plane + k - 1;
         this.inputsOf = new int[out.channels()][];
         for (int o = 0; o < out.channels(); o++) {
             final int map = o;
@@ -62,13 +68,11 @@ final class VectorConvolution extends VectorLayer {
         this.dw = params.gradientIndex(spec.name() + ".weight");
         this.db = params.gradientIndex(spec.name() + ".bias");
         this.ops = ops;
-        int padded = pad > 0 ? channels * plane : 0;
-        this.scratchWide = padded;
+        this.scratchWide = paddedLength;
         this.lead = (k - 1) * (paddedWidth + 1);
         this.scratchWideGradient = scratchWide + wideLength;
         this.scratchPaddedGradient = scratchWideGradient + lead + plane;
-        this.scratchReversed = scratchPaddedGradient + padded;
-        this.lanes = ops.lanes();
+        this.scratchReversed = scratchPaddedGradient + channels * plane;
         this.scratchLanes = scratchReversed + k * k;
         this.scratchSize = scratchLanes + w.length * lanes;
     }
@@ -82,12 +86,9 @@ final class VectorConvolution extends VectorLayer {
         return ((o * channels + c) * k + u) * k;
     }
 
-    /** The input with its zero padding: x itself when there is none. */
+    /** The input with its zero padding, in the wide row stride, at the start of scratch. */
     private float[] padded(float[] x, float[] scratch) {
-        if (pad == 0) {
-            return x;
-        }
-        Arrays.fill(scratch, 0, channels * plane, 0f);
+        Arrays.fill(scratch, 0, paddedLength, 0f);
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < in.height(); i++) {
                 System.arraycopy(x, (c * in.height() + i) * in.width(), scratch,
@@ -138,11 +139,9 @@ final class VectorConvolution extends VectorLayer {
         float[] gb = gradients[db];
         int oh = out.height();
         int ow = out.width();
-        // the input gradient goes straight into dx without padding, else into a padded buffer then cropped
-        float[] dxp = pad == 0 ? dx : scratch;
-        int dxBase = pad == 0 ? 0 : scratchPaddedGradient;
+        // the input gradient goes into a padded buffer in the wide stride, then cropped into dx
         if (dx != null) {
-            Arrays.fill(dxp, dxBase, dxBase + channels * plane, 0f);
+            Arrays.fill(scratch, scratchPaddedGradient, scratchPaddedGradient + channels * plane, 0f);
         }
         int wideGradient = scratchWideGradient + lead;
         for (int o = 0; o < out.channels(); o++) {
@@ -152,11 +151,8 @@ final class VectorConvolution extends VectorLayer {
             }
             gb[o] += ops.sum(dy, o * oh * ow, oh * ow);
             for (int c : inputsOf[o]) {
-                for (int u = 0; u < k; u++) {
-                    int row = weightIndex(o, c, u);
-                    ops.correlateRow(scratch, wideGradient, xp, c * plane + u * paddedWidth, k, wideLength, scratch,
-                            scratchLanes + row * lanes);
-                }
+                ops.correlatePlane(scratch, wideGradient, xp, c * plane, paddedWidth, k, wideLength, scratch,
+                        scratchLanes + weightIndex(o, c, 0) * lanes);
                 if (dx != null) {
                     int kernel = weightIndex(o, c, 0);
                     for (int t = 0; t < k * k; t++) {
@@ -164,12 +160,12 @@ final class VectorConvolution extends VectorLayer {
                     }
                     // dx[j] += Σ_{u,v} w[u][v] · dWide[j − u·stride − v] = Σ_{u',v'} wReversed[u'][v'] ·
                     // dPadded[j + u'·stride + v'], over the whole padded plane j in [0, plane)
-                    ops.convolvePlane(scratch, scratchReversed, k, scratch, scratchWideGradient, paddedWidth, dxp,
-                            dxBase + c * plane, plane);
+                    ops.convolvePlane(scratch, scratchReversed, k, scratch, scratchWideGradient, paddedWidth, scratch,
+                            scratchPaddedGradient + c * plane, plane);
                 }
             }
         }
-        if (dx != null && pad > 0) {
+        if (dx != null) {
             for (int c = 0; c < channels; c++) {
                 for (int i = 0; i < in.height(); i++) {
                     System.arraycopy(scratch, scratchPaddedGradient + c * plane + (i + pad) * paddedWidth + pad, dx,

@@ -163,6 +163,13 @@ final class VectorOps implements FloatOps {
             return;
         }
         int i = 0;
+        if (stride % LANES == 0 && n >= stride) {
+            int rows = n / stride;
+            for (int column = 0; column < stride; column += LANES) {
+                convolveColumn5(w, wOff, x, xOff + column, stride, y, yOff + column, rows);
+            }
+            i = rows * stride;
+        }
         for (; i + STRIP * LANES <= n; i += STRIP * LANES) {
             convolveStrip5(w, wOff, x, xOff + i, stride, y, yOff + i);
         }
@@ -172,6 +179,68 @@ final class VectorOps implements FloatOps {
     }
 
     private static final int STRIP = 4;
+
+    /**
+     * One vector-wide column of {@code rows} whole rows (the row stride a multiple of the vector), walked down
+     * the input: each input row's five shifted vectors are loaded once and feed the five output rows they belong
+     * to (a0 is output row r, a4 row r − 4, complete after this input row). Five loads for 25 fused multiply-adds,
+     * where a strip needs one load per multiply-add. Taps reach each output in the order of u, then v, as in
+     * convolveRow. The first and last four input rows feed fewer output rows; their other products are computed
+     * and dropped (reads stay inside the rows + 4 input rows the definition reads).
+     */
+    private static void convolveColumn5(float[] w, int wOff, float[] x, int xOff, int stride, float[] y, int yOff,
+            int rows) {
+        FloatVector zero = FloatVector.zero(species);
+        FloatVector a1 = zero;
+        FloatVector a2 = zero;
+        FloatVector a3 = zero;
+        FloatVector a4 = zero;
+        for (int r = 0; r < rows + 4; r++) {
+            FloatVector a0 = r < rows ? FloatVector.fromArray(species, y, yOff + r * stride) : zero;
+            int xi = xOff + r * stride;
+            if (r >= 4 && r < rows) {
+                for (int v = 0; v < 5; v++) {
+                    FloatVector xv = FloatVector.fromArray(species, x, xi + v);
+                    a0 = xv.fma(FloatVector.broadcast(species, w[wOff + v]), a0);
+                    a1 = xv.fma(FloatVector.broadcast(species, w[wOff + 5 + v]), a1);
+                    a2 = xv.fma(FloatVector.broadcast(species, w[wOff + 10 + v]), a2);
+                    a3 = xv.fma(FloatVector.broadcast(species, w[wOff + 15 + v]), a3);
+                    a4 = xv.fma(FloatVector.broadcast(species, w[wOff + 20 + v]), a4);
+                }
+            } else { // the first and last four input rows: only the output rows that exist
+                boolean has0 = r < rows;
+                boolean has1 = r >= 1 && r <= rows;
+                boolean has2 = r >= 2 && r <= rows + 1;
+                boolean has3 = r >= 3 && r <= rows + 2;
+                boolean has4 = r >= 4;
+                for (int v = 0; v < 5; v++) {
+                    FloatVector xv = FloatVector.fromArray(species, x, xi + v);
+                    if (has0) {
+                        a0 = xv.fma(FloatVector.broadcast(species, w[wOff + v]), a0);
+                    }
+                    if (has1) {
+                        a1 = xv.fma(FloatVector.broadcast(species, w[wOff + 5 + v]), a1);
+                    }
+                    if (has2) {
+                        a2 = xv.fma(FloatVector.broadcast(species, w[wOff + 10 + v]), a2);
+                    }
+                    if (has3) {
+                        a3 = xv.fma(FloatVector.broadcast(species, w[wOff + 15 + v]), a3);
+                    }
+                    if (has4) {
+                        a4 = xv.fma(FloatVector.broadcast(species, w[wOff + 20 + v]), a4);
+                    }
+                }
+            }
+            if (r >= 4) {
+                a4.intoArray(y, yOff + (r - 4) * stride);
+            }
+            a4 = a3;
+            a3 = a2;
+            a2 = a1;
+            a1 = a0;
+        }
+    }
 
     /** {@value #STRIP} full vectors of output, 25 taps. */
     private static void convolveStrip5(float[] w, int wOff, float[] x, int xOff, int stride, float[] y, int yOff) {
@@ -241,6 +310,143 @@ final class VectorOps implements FloatOps {
         a3.intoArray(out, outOff + 3 * LANES);
         a4.intoArray(out, outOff + 4 * LANES);
         addTail(g, gOff, x, xOff, 5, bound, n, out, outOff);
+    }
+
+    /**
+     * Whole rows (the row stride a multiple of the vector) go by vector-wide columns, kernel rows 0–2 in one pass
+     * and 3–4 in a second: each input row's five shifted vectors are loaded once and meet the gradient rows of
+     * three (two) kernel rows, held in registers as they roll down. Anything else goes row by row.
+     */
+    @Override
+    public void correlatePlane(float[] g, int gOff, float[] x, int xOff, int stride, int k, int n, float[] out,
+            int outOff) {
+        if (k != 5 || stride % LANES != 0 || n % stride != 0) {
+            for (int u = 0; u < k; u++) {
+                correlateRow(g, gOff, x, xOff + u * stride, k, n, out, outOff + u * k * LANES);
+            }
+            return;
+        }
+        int rows = n / stride;
+        for (int column = 0; column < stride; column += LANES) {
+            correlateThreeKernelRows(g, gOff + column, x, xOff + column, stride, rows, out, outOff);
+            correlateTwoKernelRows(g, gOff + column, x, xOff + 3 * stride + column, stride, rows, out,
+                    outOff + 15 * LANES);
+        }
+    }
+
+    /**
+     * Kernel rows 0–2 of one column: input row s meets gradient rows s, s − 1 and s − 2 (d0, d1, d2). Input rows
+     * past the last gradient row meet zeros. The 15 taps' lanes are read from out first and written back last, in
+     * this method: a helper taking vectors would not be inlined (called once, it counts as cold) and would box them.
+     */
+    private static void correlateThreeKernelRows(float[] g, int gOff, float[] x, int xOff, int stride, int rows,
+            float[] out, int outOff) {
+        FloatVector zero = FloatVector.zero(species);
+        FloatVector c00 = FloatVector.fromArray(species, out, outOff);
+        FloatVector c01 = FloatVector.fromArray(species, out, outOff + LANES);
+        FloatVector c02 = FloatVector.fromArray(species, out, outOff + 2 * LANES);
+        FloatVector c03 = FloatVector.fromArray(species, out, outOff + 3 * LANES);
+        FloatVector c04 = FloatVector.fromArray(species, out, outOff + 4 * LANES);
+        FloatVector c10 = FloatVector.fromArray(species, out, outOff + 5 * LANES);
+        FloatVector c11 = FloatVector.fromArray(species, out, outOff + 6 * LANES);
+        FloatVector c12 = FloatVector.fromArray(species, out, outOff + 7 * LANES);
+        FloatVector c13 = FloatVector.fromArray(species, out, outOff + 8 * LANES);
+        FloatVector c14 = FloatVector.fromArray(species, out, outOff + 9 * LANES);
+        FloatVector c20 = FloatVector.fromArray(species, out, outOff + 10 * LANES);
+        FloatVector c21 = FloatVector.fromArray(species, out, outOff + 11 * LANES);
+        FloatVector c22 = FloatVector.fromArray(species, out, outOff + 12 * LANES);
+        FloatVector c23 = FloatVector.fromArray(species, out, outOff + 13 * LANES);
+        FloatVector c24 = FloatVector.fromArray(species, out, outOff + 14 * LANES);
+        FloatVector d1 = zero;
+        FloatVector d2 = zero;
+        for (int s = 0; s < rows + 2; s++) {
+            FloatVector d0 = s < rows ? FloatVector.fromArray(species, g, gOff + s * stride) : zero;
+            int xi = xOff + s * stride;
+            FloatVector xv = FloatVector.fromArray(species, x, xi);
+            c00 = d0.fma(xv, c00);
+            c10 = d1.fma(xv, c10);
+            c20 = d2.fma(xv, c20);
+            xv = FloatVector.fromArray(species, x, xi + 1);
+            c01 = d0.fma(xv, c01);
+            c11 = d1.fma(xv, c11);
+            c21 = d2.fma(xv, c21);
+            xv = FloatVector.fromArray(species, x, xi + 2);
+            c02 = d0.fma(xv, c02);
+            c12 = d1.fma(xv, c12);
+            c22 = d2.fma(xv, c22);
+            xv = FloatVector.fromArray(species, x, xi + 3);
+            c03 = d0.fma(xv, c03);
+            c13 = d1.fma(xv, c13);
+            c23 = d2.fma(xv, c23);
+            xv = FloatVector.fromArray(species, x, xi + 4);
+            c04 = d0.fma(xv, c04);
+            c14 = d1.fma(xv, c14);
+            c24 = d2.fma(xv, c24);
+            d2 = d1;
+            d1 = d0;
+        }
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + LANES);
+        c02.intoArray(out, outOff + 2 * LANES);
+        c03.intoArray(out, outOff + 3 * LANES);
+        c04.intoArray(out, outOff + 4 * LANES);
+        c10.intoArray(out, outOff + 5 * LANES);
+        c11.intoArray(out, outOff + 6 * LANES);
+        c12.intoArray(out, outOff + 7 * LANES);
+        c13.intoArray(out, outOff + 8 * LANES);
+        c14.intoArray(out, outOff + 9 * LANES);
+        c20.intoArray(out, outOff + 10 * LANES);
+        c21.intoArray(out, outOff + 11 * LANES);
+        c22.intoArray(out, outOff + 12 * LANES);
+        c23.intoArray(out, outOff + 13 * LANES);
+        c24.intoArray(out, outOff + 14 * LANES);
+    }
+
+    /** Kernel rows 3–4 of one column (x already starts at input row 3): as {@link #correlateThreeKernelRows}. */
+    private static void correlateTwoKernelRows(float[] g, int gOff, float[] x, int xOff, int stride, int rows,
+            float[] out, int outOff) {
+        FloatVector zero = FloatVector.zero(species);
+        FloatVector c00 = FloatVector.fromArray(species, out, outOff);
+        FloatVector c01 = FloatVector.fromArray(species, out, outOff + LANES);
+        FloatVector c02 = FloatVector.fromArray(species, out, outOff + 2 * LANES);
+        FloatVector c03 = FloatVector.fromArray(species, out, outOff + 3 * LANES);
+        FloatVector c04 = FloatVector.fromArray(species, out, outOff + 4 * LANES);
+        FloatVector c10 = FloatVector.fromArray(species, out, outOff + 5 * LANES);
+        FloatVector c11 = FloatVector.fromArray(species, out, outOff + 6 * LANES);
+        FloatVector c12 = FloatVector.fromArray(species, out, outOff + 7 * LANES);
+        FloatVector c13 = FloatVector.fromArray(species, out, outOff + 8 * LANES);
+        FloatVector c14 = FloatVector.fromArray(species, out, outOff + 9 * LANES);
+        FloatVector d1 = zero;
+        for (int s = 0; s < rows + 1; s++) {
+            FloatVector d0 = s < rows ? FloatVector.fromArray(species, g, gOff + s * stride) : zero;
+            int xi = xOff + s * stride;
+            FloatVector xv = FloatVector.fromArray(species, x, xi);
+            c00 = d0.fma(xv, c00);
+            c10 = d1.fma(xv, c10);
+            xv = FloatVector.fromArray(species, x, xi + 1);
+            c01 = d0.fma(xv, c01);
+            c11 = d1.fma(xv, c11);
+            xv = FloatVector.fromArray(species, x, xi + 2);
+            c02 = d0.fma(xv, c02);
+            c12 = d1.fma(xv, c12);
+            xv = FloatVector.fromArray(species, x, xi + 3);
+            c03 = d0.fma(xv, c03);
+            c13 = d1.fma(xv, c13);
+            xv = FloatVector.fromArray(species, x, xi + 4);
+            c04 = d0.fma(xv, c04);
+            c14 = d1.fma(xv, c14);
+            d1 = d0;
+        }
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + LANES);
+        c02.intoArray(out, outOff + 2 * LANES);
+        c03.intoArray(out, outOff + 3 * LANES);
+        c04.intoArray(out, outOff + 4 * LANES);
+        c10.intoArray(out, outOff + 5 * LANES);
+        c11.intoArray(out, outOff + 6 * LANES);
+        c12.intoArray(out, outOff + 7 * LANES);
+        c13.intoArray(out, outOff + 8 * LANES);
+        c14.intoArray(out, outOff + 9 * LANES);
     }
 
     /**

@@ -140,6 +140,45 @@ class FloatOpsTest {
         }
     }
 
+    /** Whole rows in whole vectors take the column-by-column path; other strides and lengths go row by row. */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void correlatePlaneMatchesTheScalarPathAndCorrelateRowByRow(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(6);
+        int lanes = ops.lanes();
+        for (int stride : new int[] {14, 16, 32}) {
+            for (int n : new int[] {0, 7, stride, 4 * stride, 10 * stride, 10 * stride + 3, 28 * stride}) {
+                for (int k : new int[] {3, 5}) {
+                    float[] g = random(r, n + 2);
+                    float[] x = random(r, n + (k - 1) * stride + k + 3);
+                    float[] expected = new float[k * k];
+                    ScalarOps.INSTANCE.correlatePlane(g, 1, x, 2, stride, k, n, expected, 0);
+                    float[] out = random(r, 1 + k * k * lanes); // added to
+                    float[] initial = out.clone();
+                    float[] byRows = out.clone();
+                    ops.correlatePlane(g, 1, x, 2, stride, k, n, out, 1);
+                    for (int u = 0; u < k; u++) {
+                        ops.correlateRow(g, 1, x, 2 + u * stride, k, n, byRows, 1 + u * k * lanes);
+                    }
+                    for (int t = 0; t < k * k; t++) {
+                        float before = 0;
+                        float sum = 0;
+                        float sumByRows = 0;
+                        for (int l = 0; l < lanes; l++) {
+                            before += initial[1 + t * lanes + l];
+                            sum += out[1 + t * lanes + l];
+                            sumByRows += byRows[1 + t * lanes + l];
+                        }
+                        String where = "stride=" + stride + " n=" + n + " k=" + k + " tap=" + t;
+                        float tolerance = 1e-6f * (n + lanes) + 1e-6f;
+                        assertEquals(before + expected[t], sum, tolerance, where);
+                        assertEquals(sumByRows, sum, tolerance, where);
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("vectorOps")
     void scaledTanhMatchesTheScalarPath(FloatOps ops) {
