@@ -31,6 +31,16 @@ interface FloatOps {
     void convolvePlane(float[] w, int wOff, int k, float[] x, int xOff, int stride, float[] y, int yOff, int n);
 
     /**
+     * {@link #convolvePlane} where x is known to be zero outside {@code x[xOff + firstRow·stride + k − 1 ..
+     * xOff + endRow·stride)}: the same sums, but an implementation may skip the products of those zeros (the input
+     * gradient, where x is a wide output gradient led and followed by zero rows, each row's last k − 1 columns zero).
+     * Reading input row r with all k shifts touches floats [r·stride, (r + 1)·stride + k − 1): rows outside the band
+     * read only zeros.
+     */
+    void convolveBand(float[] w, int wOff, int k, float[] x, int xOff, int stride, int firstRow, int endRow, float[] y,
+            int yOff, int n);
+
+    /**
      * The weight gradient of one kernel row, lane-expanded: for v in [0, k) the partial sums of
      * {@code Σ_i g[gOff + i] · x[xOff + i + v]} are added lane by lane into {@code out[outOff + v·lanes() ..
      * + lanes())}; adding the lanes of a tap gives its sum. The k sums share each load of g, and no vector is

@@ -57,6 +57,12 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void convolveBand(float[] w, int wOff, int k, float[] x, int xOff, int stride, int firstRow, int endRow,
+            float[] y, int yOff, int n) {
+        convolvePlane(w, wOff, k, x, xOff, stride, y, yOff, n);
+    }
+
+    @Override
     public void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff) {
         for (int v = 0; v < k; v++) {
             out[outOff + v] += dot(g, gOff, x, xOff + v, n);

@@ -156,6 +156,13 @@ final class VectorOps implements FloatOps {
      */
     @Override
     public void convolvePlane(float[] w, int wOff, int k, float[] x, int xOff, int stride, float[] y, int yOff, int n) {
+        convolveBand(w, wOff, k, x, xOff, stride, 0, Integer.MAX_VALUE, y, yOff, n);
+    }
+
+    /** The band is used on the column-by-column path; elsewhere the zeros are multiplied. */
+    @Override
+    public void convolveBand(float[] w, int wOff, int k, float[] x, int xOff, int stride, int firstRow, int endRow,
+            float[] y, int yOff, int n) {
         if (k != 5) {
             for (int u = 0; u < k; u++) {
                 convolveRow(w, wOff + u * k, k, x, xOff + u * stride, y, yOff, n);
@@ -166,7 +173,7 @@ final class VectorOps implements FloatOps {
         if (stride % LANES == 0 && n >= stride) {
             int rows = n / stride;
             for (int column = 0; column < stride; column += LANES) {
-                convolveColumn5(w, wOff, x, xOff + column, stride, y, yOff + column, rows);
+                convolveColumn5(w, wOff, x, xOff + column, stride, firstRow, endRow, y, yOff + column, rows);
             }
             i = rows * stride;
         }
@@ -185,11 +192,11 @@ final class VectorOps implements FloatOps {
      * the input: each input row's five shifted vectors are loaded once and feed the five output rows they belong
      * to (a0 is output row r, a4 row r − 4, complete after this input row). Five loads for 25 fused multiply-adds,
      * where a strip needs one load per multiply-add. Taps reach each output in the order of u, then v, as in
-     * convolveRow. The first and last four input rows feed fewer output rows; their other products are computed
-     * and dropped (reads stay inside the rows + 4 input rows the definition reads).
+     * convolveRow. The first and last four input rows feed fewer output rows, and input rows outside
+     * [firstRow, endRow) are zeros, whose products are skipped.
      */
-    private static void convolveColumn5(float[] w, int wOff, float[] x, int xOff, int stride, float[] y, int yOff,
-            int rows) {
+    private static void convolveColumn5(float[] w, int wOff, float[] x, int xOff, int stride, int firstRow, int endRow,
+            float[] y, int yOff, int rows) {
         FloatVector zero = FloatVector.zero(species);
         FloatVector a1 = zero;
         FloatVector a2 = zero;
@@ -198,7 +205,8 @@ final class VectorOps implements FloatOps {
         for (int r = 0; r < rows + 4; r++) {
             FloatVector a0 = r < rows ? FloatVector.fromArray(species, y, yOff + r * stride) : zero;
             int xi = xOff + r * stride;
-            if (r >= 4 && r < rows) {
+            boolean zeros = r < firstRow || r >= endRow;
+            if (r >= 4 && r < rows && !zeros) {
                 for (int v = 0; v < 5; v++) {
                     FloatVector xv = FloatVector.fromArray(species, x, xi + v);
                     a0 = xv.fma(FloatVector.broadcast(species, w[wOff + v]), a0);
@@ -207,7 +215,7 @@ final class VectorOps implements FloatOps {
                     a3 = xv.fma(FloatVector.broadcast(species, w[wOff + 15 + v]), a3);
                     a4 = xv.fma(FloatVector.broadcast(species, w[wOff + 20 + v]), a4);
                 }
-            } else { // the first and last four input rows: only the output rows that exist
+            } else if (!zeros) { // the first and last four input rows: only the output rows that exist
                 boolean has0 = r < rows;
                 boolean has1 = r >= 1 && r <= rows;
                 boolean has2 = r >= 2 && r <= rows + 1;

@@ -110,6 +110,33 @@ class FloatOpsTest {
         }
     }
 
+    /** Zero rows outside the band: skipping their products changes nothing but the sign of a zero. */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void convolveBandMatchesConvolvePlaneWhenTheRowsOutsideTheBandAreZero(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int stride : new int[] {14, 16, 32}) {
+            for (int rows : new int[] {1, 5, 14}) {
+                int k = 5;
+                int n = rows * stride;
+                float[] w = random(r, k * k);
+                float[] x = new float[(rows + k) * stride + k];
+                int firstRow = 2;
+                int endRow = Math.min(rows + k - 1, firstRow + 7);
+                for (int i = firstRow * stride + k - 1; i < endRow * stride; i++) {
+                    x[i] = (float) r.nextDouble(-1, 1);
+                }
+                float[] y = random(r, n);
+                float[] expected = y.clone();
+                ops.convolvePlane(w, 0, k, x, 0, stride, expected, 0, n);
+                ops.convolveBand(w, 0, k, x, 0, stride, firstRow, endRow, y, 0, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(expected[i], y[i], 0f, "stride=" + stride + " rows=" + rows + " i=" + i);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("vectorOps")
     void correlateRowMatchesTheScalarPath(FloatOps ops) {
