@@ -56,6 +56,19 @@ interface FloatOps {
      */
     void correlatePlane(float[] g, int gOff, float[] x, int xOff, int stride, int k, int n, float[] out, int outOff);
 
+    /**
+     * {@code y[yOff + j] = Σ_i a[aOff + i] · w[wOff + i·n + j]} for j in [0, n), i in [0, rows) added in order from
+     * zero: a matrix's rows weighted and summed (the transposed matrix times a), the same additions as {@code rows}
+     * axpys into a zeroed y.
+     */
+    void weightedRowSum(float[] w, int wOff, int rows, int n, float[] a, int aOff, float[] y, int yOff);
+
+    /**
+     * {@code g[gOff + i·n + j] += a[aOff + s·rows + i] · x[xOff + s·n + j]} for s in [0, samples), added in the order of s, for
+     * i in [0, rows), j in [0, n): a batch of outer products, the same additions as an axpy per sample and row.
+     */
+    void addOuterProducts(float[] a, int aOff, float[] x, int xOff, int samples, int rows, int n, float[] g, int gOff);
+
     /** {@code y[i] = a · tanh(s · x[i])} for i in [0, n). */
     void scaledTanh(float a, float s, float[] x, float[] y, int n);
 

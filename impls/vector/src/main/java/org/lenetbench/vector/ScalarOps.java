@@ -78,6 +78,23 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void weightedRowSum(float[] w, int wOff, int rows, int n, float[] a, int aOff, float[] y, int yOff) {
+        java.util.Arrays.fill(y, yOff, yOff + n, 0f);
+        for (int i = 0; i < rows; i++) {
+            axpy(a[aOff + i], w, wOff + i * n, y, yOff, n);
+        }
+    }
+
+    @Override
+    public void addOuterProducts(float[] a, int aOff, float[] x, int xOff, int samples, int rows, int n, float[] g, int gOff) {
+        for (int s = 0; s < samples; s++) {
+            for (int i = 0; i < rows; i++) {
+                axpy(a[aOff + s * rows + i], x, xOff + s * n, g, gOff + i * n, n);
+            }
+        }
+    }
+
+    @Override
     public void scaledTanh(float a, float s, float[] x, float[] y, int n) {
         for (int i = 0; i < n; i++) {
             y[i] = a * RationalTanh.tanh(s * x[i]);

@@ -1,16 +1,26 @@
 package org.lenetbench.vector;
 
-import java.util.Arrays;
-
 import org.lenetbench.model.Shape;
 
-/** {@code y = W·x + b}: one dot per output forward; backward one axpy into dW and one into dx per output. */
+/**
+ * {@code y = W·x + b}: one dot per output forward. Backward, dx is W's rows weighted by dy ({@link
+ * FloatOps#weightedRowSum}), and the weight gradient's outer products dy·xᵀ are added {@value #STASH} samples at a
+ * time ({@link FloatOps#addOuterProducts}), so that dW (C5: 48,000 floats, beyond L1) is read and written once per
+ * {@value #STASH} samples rather than once per sample.
+ */
 final class VectorFullyConnected extends VectorLayer {
     private final float[] w;
     private final float[] b;
     private final int dw;
     private final int db;
     private final FloatOps ops;
+    /** Samples whose weight-gradient outer products are added together. */
+    private static final int STASH = 32;
+    // scratch layout: [samples stashed (a small integer, exact as a float) | STASH dy | STASH x | a vector of slack
+    //                  for the last masked load]
+    private static final int COUNT = 0;
+    private static final int STASHED_DY = 1;
+    private final int stashedX;
 
     /** {@code out}: a vector, or maps of 1×1 where a convolution is computed as this layer (see VectorLayer.of). */
     VectorFullyConnected(String name, Shape in, Shape out, FloatParameters params, FloatOps ops) {
@@ -20,6 +30,12 @@ final class VectorFullyConnected extends VectorLayer {
         this.dw = params.gradientIndex(name + ".weight");
         this.db = params.gradientIndex(name + ".bias");
         this.ops = ops;
+        this.stashedX = STASHED_DY + STASH * out.size();
+    }
+
+    @Override
+    int scratchSize() {
+        return stashedX + STASH * in.size() + ops.lanes();
     }
 
     @Override
@@ -31,19 +47,40 @@ final class VectorFullyConnected extends VectorLayer {
     }
 
     @Override
+    void beginChunk(float[] scratch) {
+        scratch[COUNT] = 0;
+    }
+
+    @Override
+    void finishChunk(float[][] gradients, float[] scratch) {
+        addStashed(gradients, scratch);
+    }
+
+    /**
+     * The bias gradient and dx now; the sample's x and dy go to the stash, whose outer products are added to the
+     * weight gradient {@value #STASH} samples at a time (in sample order, as one by one).
+     */
+    @Override
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
-        int n = in.size();
-        float[] gw = gradients[dw];
         float[] gb = gradients[db];
-        if (dx != null) {
-            Arrays.fill(dx, 0);
-        }
         for (int i = 0; i < out.size(); i++) {
             gb[i] += dy[i];
-            ops.axpy(dy[i], x, 0, gw, i * n, n);
-            if (dx != null) {
-                ops.axpy(dy[i], w, i * n, dx, 0, n);
-            }
         }
+        int stashed = (int) scratch[COUNT];
+        System.arraycopy(dy, 0, scratch, STASHED_DY + stashed * out.size(), out.size());
+        System.arraycopy(x, 0, scratch, stashedX + stashed * in.size(), in.size());
+        scratch[COUNT] = stashed + 1;
+        if (stashed + 1 == STASH) {
+            addStashed(gradients, scratch);
+        }
+        if (dx != null) {
+            ops.weightedRowSum(w, 0, out.size(), in.size(), dy, 0, dx, 0);
+        }
+    }
+
+    private void addStashed(float[][] gradients, float[] scratch) {
+        int stashed = (int) scratch[COUNT];
+        ops.addOuterProducts(scratch, STASHED_DY, scratch, stashedX, stashed, out.size(), in.size(), gradients[dw], 0);
+        scratch[COUNT] = 0;
     }
 }

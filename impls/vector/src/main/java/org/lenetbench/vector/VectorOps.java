@@ -488,6 +488,85 @@ final class VectorOps implements FloatOps {
         addTail(g, gOff, x, xOff, k, bound, n, out, outOff);
     }
 
+    /** Strips of {@value #STRIP} vectors of y held over all rows, then single vectors, the last one masked. */
+    @Override
+    public void weightedRowSum(float[] w, int wOff, int rows, int n, float[] a, int aOff, float[] y, int yOff) {
+        int j = 0;
+        for (; j + STRIP * LANES <= n; j += STRIP * LANES) {
+            FloatVector y0 = FloatVector.zero(species);
+            FloatVector y1 = y0;
+            FloatVector y2 = y0;
+            FloatVector y3 = y0;
+            for (int i = 0; i < rows; i++) {
+                FloatVector ai = FloatVector.broadcast(species, a[aOff + i]);
+                int wi = wOff + i * n + j;
+                y0 = FloatVector.fromArray(species, w, wi).fma(ai, y0);
+                y1 = FloatVector.fromArray(species, w, wi + LANES).fma(ai, y1);
+                y2 = FloatVector.fromArray(species, w, wi + 2 * LANES).fma(ai, y2);
+                y3 = FloatVector.fromArray(species, w, wi + 3 * LANES).fma(ai, y3);
+            }
+            y0.intoArray(y, yOff + j);
+            y1.intoArray(y, yOff + j + LANES);
+            y2.intoArray(y, yOff + j + 2 * LANES);
+            y3.intoArray(y, yOff + j + 3 * LANES);
+        }
+        for (; j < n; j += LANES) {
+            VectorMask<Float> m = species.indexInRange(j, n);
+            FloatVector acc = FloatVector.zero(species);
+            for (int i = 0; i < rows; i++) {
+                acc = FloatVector.fromArray(species, w, wOff + i * n + j, m).fma(FloatVector.broadcast(species, a[aOff + i]), acc);
+            }
+            acc.intoArray(y, yOff + j, m);
+        }
+    }
+
+    /**
+     * Four rows of g at a time, one vector wide, held in registers over all samples: each sample's x vector is
+     * loaded once for four fused multiply-adds, and g is read and written once per call instead of once per sample.
+     */
+    @Override
+    public void addOuterProducts(float[] a, int aOff, float[] x, int xOff, int samples, int rows, int n, float[] g, int gOff) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            for (int j = 0; j < n; j += LANES) {
+                addOuterProducts4(a, aOff + i, x, xOff + j, samples, rows, n, g, gOff + i * n + j, j);
+            }
+        }
+        for (; i < rows; i++) {
+            for (int j = 0; j < n; j += LANES) {
+                VectorMask<Float> m = species.indexInRange(j, n);
+                int gi = gOff + i * n + j;
+                FloatVector acc = FloatVector.fromArray(species, g, gi, m);
+                for (int s = 0; s < samples; s++) {
+                    acc = FloatVector.fromArray(species, x, xOff + s * n + j, m).fma(FloatVector.broadcast(species, a[aOff + s * rows + i]), acc);
+                }
+                acc.intoArray(g, gi, m);
+            }
+        }
+    }
+
+    /** Four rows of g from gAt, one vector wide (column j, masked to n); a from row aAt, x from column xAt. */
+    private static void addOuterProducts4(float[] a, int aAt, float[] x, int xAt, int samples, int rows, int n,
+            float[] g, int gAt, int j) {
+        VectorMask<Float> m = species.indexInRange(j, n);
+        FloatVector g0 = FloatVector.fromArray(species, g, gAt, m);
+        FloatVector g1 = FloatVector.fromArray(species, g, gAt + n, m);
+        FloatVector g2 = FloatVector.fromArray(species, g, gAt + 2 * n, m);
+        FloatVector g3 = FloatVector.fromArray(species, g, gAt + 3 * n, m);
+        for (int s = 0; s < samples; s++) {
+            FloatVector xv = FloatVector.fromArray(species, x, xAt + s * n, m);
+            int ai = aAt + s * rows;
+            g0 = xv.fma(FloatVector.broadcast(species, a[ai]), g0);
+            g1 = xv.fma(FloatVector.broadcast(species, a[ai + 1]), g1);
+            g2 = xv.fma(FloatVector.broadcast(species, a[ai + 2]), g2);
+            g3 = xv.fma(FloatVector.broadcast(species, a[ai + 3]), g3);
+        }
+        g0.intoArray(g, gAt, m);
+        g1.intoArray(g, gAt + n, m);
+        g2.intoArray(g, gAt + 2 * n, m);
+        g3.intoArray(g, gAt + 3 * n, m);
+    }
+
     @Override
     public void scaledTanh(float a, float s, float[] x, float[] y, int n) {
         int step = species.length();

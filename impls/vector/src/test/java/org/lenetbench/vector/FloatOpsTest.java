@@ -206,6 +206,50 @@ class FloatOpsTest {
         }
     }
 
+    /** The same additions in the same order as axpys, each a fused multiply-add: the same bits. */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void weightedRowSumAndOuterProductsMatchAxpysBitForBit(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(8);
+        for (int n : LENGTHS) {
+            for (int rows : new int[] {1, 3, 4, 9, 84}) {
+                float[] w = random(r, 2 + rows * n);
+                float[] a = random(r, 3 + 5 * rows);
+                float[] y = random(r, n + 4);
+                float[] byAxpy = y.clone();
+                ops.weightedRowSum(w, 2, rows, n, a, 3, y, 1);
+                java.util.Arrays.fill(byAxpy, 1, 1 + n, 0f);
+                for (int i = 0; i < rows; i++) {
+                    ops.axpy(a[3 + i], w, 2 + i * n, byAxpy, 1, n);
+                }
+                assertBitsEqual(byAxpy, y, "weightedRowSum n=" + n + " rows=" + rows);
+
+                int samples = 5;
+                float[] x = random(r, 1 + samples * n);
+                float[] g = random(r, 2 + rows * n);
+                float[] gByAxpy = g.clone();
+                ops.addOuterProducts(a, 3, x, 1, samples, rows, n, g, 2);
+                for (int s = 0; s < samples; s++) {
+                    for (int i = 0; i < rows; i++) {
+                        ops.axpy(a[3 + s * rows + i], x, 1 + s * n, gByAxpy, 2 + i * n, n);
+                    }
+                }
+                assertBitsEqual(gByAxpy, g, "addOuterProducts n=" + n + " rows=" + rows);
+                float[] scalar = gByAxpy.clone();
+                ScalarOps.INSTANCE.weightedRowSum(w, 2, rows, n, a, 3, scalar, 1);
+                for (int j = 0; j < n; j++) {
+                    assertEquals(scalar[1 + j], y[1 + j], 1e-6f * rows, "scalar weightedRowSum n=" + n + " j=" + j);
+                }
+            }
+        }
+    }
+
+    private static void assertBitsEqual(float[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), what + " i=" + i);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("vectorOps")
     void scaledTanhMatchesTheScalarPath(FloatOps ops) {
