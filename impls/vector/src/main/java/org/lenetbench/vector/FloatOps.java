@@ -14,6 +14,9 @@ interface FloatOps {
     /** {@code Σ x[xOff + i] · y[yOff + i]} for i in [0, n). */
     float dot(float[] x, int xOff, float[] y, int yOff, int n);
 
+    /** {@code y[i] = Σ_j w[i·n + j] · x[j]} for i in [0, rows), j in [0, n): a matrix times a vector. */
+    void multiply(float[] w, int rows, int n, float[] x, float[] y);
+
     /** {@code Σ x[off + i]} for i in [0, n). */
     float sum(float[] x, int off, int n);
 

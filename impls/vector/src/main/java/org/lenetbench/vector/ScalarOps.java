@@ -24,6 +24,13 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void multiply(float[] w, int rows, int n, float[] x, float[] y) {
+        for (int i = 0; i < rows; i++) {
+            y[i] = dot(w, i * n, x, 0, n);
+        }
+    }
+
+    @Override
     public float sum(float[] x, int off, int n) {
         float s = 0;
         for (int i = 0; i < n; i++) {

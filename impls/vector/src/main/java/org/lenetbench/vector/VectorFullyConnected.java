@@ -3,7 +3,7 @@ package org.lenetbench.vector;
 import org.lenetbench.model.Shape;
 
 /**
- * {@code y = W·x + b}: one dot per output forward. Backward, dx is W's rows weighted by dy ({@link
+ * {@code y = W·x + b}: forward {@link FloatOps#multiply}. Backward, dx is W's rows weighted by dy ({@link
  * FloatOps#weightedRowSum}), and the weight gradient's outer products dy·xᵀ are added {@value #STASH} samples at a
  * time ({@link FloatOps#addOuterProducts}), so that dW (C5: 48,000 floats, beyond L1) is read and written once per
  * {@value #STASH} samples rather than once per sample.
@@ -40,9 +40,9 @@ final class VectorFullyConnected extends VectorLayer {
 
     @Override
     void forward(float[] x, float[] y, float[] scratch) {
-        int n = in.size();
+        ops.multiply(w, out.size(), in.size(), x, y);
         for (int i = 0; i < out.size(); i++) {
-            y[i] = b[i] + ops.dot(w, i * n, x, 0, n);
+            y[i] += b[i];
         }
     }
 

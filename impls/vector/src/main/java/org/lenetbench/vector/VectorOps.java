@@ -114,6 +114,45 @@ final class VectorOps implements FloatOps {
         return sumLanes(acc);
     }
 
+    /**
+     * Four rows at a time: each vector of x is loaded once for four rows' fused multiply-adds (a dot per row loads
+     * it again for every row), and the four lane sums at the end are independent. Leftover rows are single dots.
+     */
+    @Override
+    public void multiply(float[] w, int rows, int n, float[] x, float[] y) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            FloatVector acc0 = FloatVector.zero(species);
+            FloatVector acc1 = acc0;
+            FloatVector acc2 = acc0;
+            FloatVector acc3 = acc0;
+            int row = i * n;
+            int j = 0;
+            for (int bound = species.loopBound(n); j < bound; j += LANES) {
+                FloatVector xv = FloatVector.fromArray(species, x, j);
+                acc0 = FloatVector.fromArray(species, w, row + j).fma(xv, acc0);
+                acc1 = FloatVector.fromArray(species, w, row + n + j).fma(xv, acc1);
+                acc2 = FloatVector.fromArray(species, w, row + 2 * n + j).fma(xv, acc2);
+                acc3 = FloatVector.fromArray(species, w, row + 3 * n + j).fma(xv, acc3);
+            }
+            if (j < n) {
+                VectorMask<Float> m = species.indexInRange(j, n);
+                FloatVector xv = FloatVector.fromArray(species, x, j, m);
+                acc0 = FloatVector.fromArray(species, w, row + j, m).fma(xv, acc0);
+                acc1 = FloatVector.fromArray(species, w, row + n + j, m).fma(xv, acc1);
+                acc2 = FloatVector.fromArray(species, w, row + 2 * n + j, m).fma(xv, acc2);
+                acc3 = FloatVector.fromArray(species, w, row + 3 * n + j, m).fma(xv, acc3);
+            }
+            y[i] = sumLanes(acc0);
+            y[i + 1] = sumLanes(acc1);
+            y[i + 2] = sumLanes(acc2);
+            y[i + 3] = sumLanes(acc3);
+        }
+        for (; i < rows; i++) {
+            y[i] = dot(w, i * n, x, 0, n);
+        }
+    }
+
     @Override
     public float sum(float[] x, int off, int n) {
         FloatVector acc = FloatVector.zero(species);

@@ -67,6 +67,25 @@ class FloatOpsTest {
 
     @ParameterizedTest
     @MethodSource("vectorOps")
+    void multiplyMatchesTheScalarPath(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(9);
+        for (int n : LENGTHS) {
+            for (int rows : new int[] {1, 4, 7, 10, 84}) {
+                float[] w = random(r, rows * n);
+                float[] x = random(r, n);
+                float[] expected = new float[rows];
+                float[] y = new float[rows];
+                ScalarOps.INSTANCE.multiply(w, rows, n, x, expected);
+                ops.multiply(w, rows, n, x, y);
+                for (int i = 0; i < rows; i++) {
+                    assertEquals(expected[i], y[i], 1e-6f * n + 1e-7f, "n=" + n + " rows=" + rows + " i=" + i);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectorOps")
     void convolveRowMatchesTheScalarPath(FloatOps ops) {
         SplittableRandom r = new SplittableRandom(3);
         for (int n : LENGTHS) {
