@@ -72,6 +72,19 @@ interface FloatOps {
      */
     void addOuterProducts(float[] a, int aOff, float[] x, int xOff, int samples, int rows, int n, float[] g, int gOff);
 
+    /**
+     * One output row of 2×2 summing subsampling: {@code y[yOff + j] = scale · ((x[a + 2j] + x[b + 2j]) +
+     * (x[a + 2j + 1] + x[b + 2j + 1])) + shift} for j in [0, n), where a and b start the window's two input rows.
+     */
+    void subsampleRow(float[] x, int a, int b, float scale, float shift, float[] y, int yOff, int n);
+
+    /**
+     * Backward of {@link #subsampleRow}: each of window j's four inputs gets {@code scale · g[gOff + j]} in dx (the two
+     * rows from dxA and dxB); returns {@code Σ_j windowSum_j · g[gOff + j]}, the gradient of scale.
+     */
+    float subsampleRowBackward(float[] x, int a, int b, float[] g, int gOff, float scale, float[] dx, int dxA, int dxB,
+            int n);
+
     /** {@code y[i] = a · tanh(s · x[i])} for i in [0, n). */
     void scaledTanh(float a, float s, float[] x, float[] y, int n);
 

@@ -102,6 +102,34 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void subsampleRow(float[] x, int a, int b, float scale, float shift, float[] y, int yOff, int n) {
+        for (int j = 0; j < n; j++) {
+            y[yOff + j] = scale * windowSum(x, a + 2 * j, b + 2 * j) + shift;
+        }
+    }
+
+    @Override
+    public float subsampleRowBackward(float[] x, int a, int b, float[] g, int gOff, float scale, float[] dx, int dxA,
+            int dxB, int n) {
+        float scaleGradient = 0;
+        for (int j = 0; j < n; j++) {
+            float gj = g[gOff + j];
+            scaleGradient += windowSum(x, a + 2 * j, b + 2 * j) * gj;
+            float toEach = scale * gj;
+            dx[dxA + 2 * j] = toEach;
+            dx[dxA + 2 * j + 1] = toEach;
+            dx[dxB + 2 * j] = toEach;
+            dx[dxB + 2 * j + 1] = toEach;
+        }
+        return scaleGradient;
+    }
+
+    /** A 2×2 window's sum, columns first: the order the vector path adds in. */
+    private static float windowSum(float[] x, int a, int b) {
+        return (x[a] + x[b]) + (x[a + 1] + x[b + 1]);
+    }
+
+    @Override
     public void scaledTanh(float a, float s, float[] x, float[] y, int n) {
         for (int i = 0; i < n; i++) {
             y[i] = a * RationalTanh.tanh(s * x[i]);

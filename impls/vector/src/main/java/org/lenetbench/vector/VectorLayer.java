@@ -49,7 +49,7 @@ abstract class VectorLayer {
             case Convolution c when coversWholeInput(c, in) ->
                     new VectorFullyConnected(c.name(), in, c.outputShape(in), params, ops);
             case Convolution c -> new VectorConvolution(c, in, params, ops);
-            case Subsampling s -> new VectorSubsampling(s, in, params);
+            case Subsampling s -> new VectorSubsampling(s, in, params, ops);
             case Activation a -> new VectorActivation(a, in, ops);
             case FullyConnected f -> new VectorFullyConnected(f.name(), in, Shape.vector(f.outputs()), params, ops);
             case Output o when o.kind() == Output.Kind.LINEAR ->
