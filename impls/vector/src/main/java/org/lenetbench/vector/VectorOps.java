@@ -49,15 +49,34 @@ final class VectorOps implements FloatOps {
      * {@code rearrange} by a constant shuffle and a lane-wise add, and the result is lane 0: taking halves with
      * {@code reinterpretShape} instead (part 1 goes through {@code slice}) and reading lanes 1–3 made this 11 % of a
      * training step (profiled).
+     *
+     * <p>Written as helpers of under 35 bytecodes each (C2's MaxInlineSize): those are inlined wherever they are
+     * called, however cold the call site looks in the profile. A 76-byte version was sometimes left out of line in
+     * {@link #sum}, and its vector argument boxed: 96 bytes per call, 1.5 KB per image in C3's backward, in some
+     * JMH runs and not others.
      */
     private static float sumLanes(FloatVector v) {
-        if (LANES == 16) {
-            v = v.add(v.rearrange(FROM_8_ON));
-        }
-        if (LANES >= 8) {
-            v = v.add(v.rearrange(FROM_4_ON));
-        }
-        return v.add(v.rearrange(FROM_1_ON)).add(v.rearrange(FROM_2_ON)).add(v.rearrange(FROM_3_ON)).lane(0);
+        return firstOfFour(foldFour(foldEight(v)));
+    }
+
+    /** The upper eight lanes added onto the lower eight (16-lane species only). */
+    private static FloatVector foldEight(FloatVector v) {
+        return LANES == 16 ? plus(v, v, FROM_8_ON) : v;
+    }
+
+    /** Lanes 4–7 added onto lanes 0–3 (species of 8 lanes or more). */
+    private static FloatVector foldFour(FloatVector v) {
+        return LANES >= 8 ? plus(v, v, FROM_4_ON) : v;
+    }
+
+    /** ((v0 + v1) + v2) + v3. */
+    private static float firstOfFour(FloatVector v) {
+        return plus(plus(plus(v, v, FROM_1_ON), v, FROM_2_ON), v, FROM_3_ON).lane(0);
+    }
+
+    /** {@code sum + v} with v's lanes moved by the shuffle. */
+    private static FloatVector plus(FloatVector sum, FloatVector v, VectorShuffle<Float> move) {
+        return sum.add(v.rearrange(move));
     }
 
     // lane i takes lane i + n (wrapping: only the low lanes are used)
@@ -642,10 +661,21 @@ final class VectorOps implements FloatOps {
         return sumLanes(scaleGradient);
     }
 
-    /** The window sums of the columns under the mask, in the low half of the lanes (zeros above). */
+    /**
+     * The window sums of the columns under the mask, in the low half of the lanes (zeros above). Two helpers under
+     * 35 bytecodes, so that both are inlined wherever called (see {@link #sumLanes}): no vector is boxed.
+     */
     private static FloatVector windowSums(float[] x, int a, int b, VectorMask<Float> columns) {
-        FloatVector rows = FloatVector.fromArray(species, x, a, columns).add(FloatVector.fromArray(species, x, b, columns));
-        return rows.add(rows.rearrange(FROM_1_ON)).compress(EVEN_LANES);
+        return pairsToFront(rowSums(x, a, b, columns));
+    }
+
+    private static FloatVector rowSums(float[] x, int a, int b, VectorMask<Float> columns) {
+        return FloatVector.fromArray(species, x, a, columns).add(FloatVector.fromArray(species, x, b, columns));
+    }
+
+    /** Each even lane plus its right neighbour, compressed to the front. */
+    private static FloatVector pairsToFront(FloatVector rows) {
+        return plus(rows, rows, FROM_1_ON).compress(EVEN_LANES);
     }
 
     private static final VectorMask<Float> EVEN_LANES = VectorMask.fromLong(species, 0x5555_5555_5555_5555L);
