@@ -79,11 +79,13 @@ interface FloatOps {
     void subsampleRow(float[] x, int a, int b, float scale, float shift, float[] y, int yOff, int n);
 
     /**
-     * Backward of {@link #subsampleRow}: each of window j's four inputs gets {@code scale · g[gOff + j]} in dx (the two
-     * rows from dxA and dxB); returns {@code Σ_j windowSum_j · g[gOff + j]}, the gradient of scale.
+     * Backward of {@link #subsampleRow} over a whole map of {@code rows} output rows of n: for output row i the input
+     * rows start at {@code a = xOff + 2i·width} and {@code a + width}, the gradient row at {@code gOff + i·n}; each of
+     * window (i, j)'s four inputs gets {@code scale · g} in dx (laid out as x); returns {@code Σ windowSum · g} over
+     * the map, the gradient of scale (one lane sum per map, not per row).
      */
-    float subsampleRowBackward(float[] x, int a, int b, float[] g, int gOff, float scale, float[] dx, int dxA, int dxB,
-            int n);
+    float subsampleBackward(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n, float scale,
+            float[] dx);
 
     /** {@code y[i] = a · tanh(s · x[i])} for i in [0, n). */
     void scaledTanh(float a, float s, float[] x, float[] y, int n);

@@ -109,17 +109,21 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
-    public float subsampleRowBackward(float[] x, int a, int b, float[] g, int gOff, float scale, float[] dx, int dxA,
-            int dxB, int n) {
+    public float subsampleBackward(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n, float scale,
+            float[] dx) {
         float scaleGradient = 0;
-        for (int j = 0; j < n; j++) {
-            float gj = g[gOff + j];
-            scaleGradient += windowSum(x, a + 2 * j, b + 2 * j) * gj;
-            float toEach = scale * gj;
-            dx[dxA + 2 * j] = toEach;
-            dx[dxA + 2 * j + 1] = toEach;
-            dx[dxB + 2 * j] = toEach;
-            dx[dxB + 2 * j + 1] = toEach;
+        for (int i = 0; i < rows; i++) {
+            int a = xOff + 2 * i * width;
+            int b = a + width;
+            for (int j = 0; j < n; j++) {
+                float gj = g[gOff + i * n + j];
+                scaleGradient += windowSum(x, a + 2 * j, b + 2 * j) * gj;
+                float toEach = scale * gj;
+                dx[a + 2 * j] = toEach;
+                dx[a + 2 * j + 1] = toEach;
+                dx[b + 2 * j] = toEach;
+                dx[b + 2 * j + 1] = toEach;
+            }
         }
         return scaleGradient;
     }

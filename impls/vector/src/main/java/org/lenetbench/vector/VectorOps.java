@@ -645,18 +645,24 @@ final class VectorOps implements FloatOps {
         }
     }
 
+    /** One vector of the gradient of scale for the whole map: a single lane sum at the end. */
     @Override
-    public float subsampleRowBackward(float[] x, int a, int b, float[] g, int gOff, float scale, float[] dx, int dxA,
-            int dxB, int n) {
+    public float subsampleBackward(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n, float scale,
+            float[] dx) {
         FloatVector scaleGradient = FloatVector.zero(species);
-        for (int j = 0; j < n; j += LANES / 2) {
-            int outputs = Math.min(LANES / 2, n - j);
-            VectorMask<Float> columns = species.indexInRange(0, 2 * outputs);
-            FloatVector gv = FloatVector.fromArray(species, g, gOff + j, species.indexInRange(0, outputs));
-            scaleGradient = windowSums(x, a + 2 * j, b + 2 * j, columns).fma(gv, scaleGradient);
-            FloatVector toEach = gv.mul(scale).rearrange(EACH_TWICE); // lanes 2t and 2t + 1 take lane t
-            toEach.intoArray(dx, dxA + 2 * j, columns);
-            toEach.intoArray(dx, dxB + 2 * j, columns);
+        for (int i = 0; i < rows; i++) {
+            int a = xOff + 2 * i * width;
+            int b = a + width;
+            int gRow = gOff + i * n;
+            for (int j = 0; j < n; j += LANES / 2) {
+                int outputs = Math.min(LANES / 2, n - j);
+                VectorMask<Float> columns = species.indexInRange(0, 2 * outputs);
+                FloatVector gv = FloatVector.fromArray(species, g, gRow + j, species.indexInRange(0, outputs));
+                scaleGradient = windowSums(x, a + 2 * j, b + 2 * j, columns).fma(gv, scaleGradient);
+                FloatVector toEach = gv.mul(scale).rearrange(EACH_TWICE); // lanes 2t and 2t + 1 take lane t
+                toEach.intoArray(dx, a + 2 * j, columns);
+                toEach.intoArray(dx, b + 2 * j, columns);
+            }
         }
         return sumLanes(scaleGradient);
     }

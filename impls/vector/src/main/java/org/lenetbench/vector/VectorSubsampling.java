@@ -8,7 +8,7 @@ import org.lenetbench.model.Subsampling;
 /**
  * Window subsampling, one output row at a time. Same rules as the reference: trainable = coef·Σ window + bias,
  * average = mean, max = the first largest element in row-major window order. The summing kinds with 2×2 windows
- * (every LeNet-5 subsampling) go through {@link FloatOps#subsampleRow} and its backward: in plain loops they took
+ * (every LeNet-5 subsampling) go through {@link FloatOps#subsampleRow} and {@link FloatOps#subsampleBackward}: in plain loops they took
  * about 8 % of a training step, for 1 % of its arithmetic. Max and other windows stay in plain loops.
  */
 final class VectorSubsampling extends VectorLayer {
@@ -107,7 +107,7 @@ final class VectorSubsampling extends VectorLayer {
         int oh = out.height();
         int ow = out.width();
         if (summingPairs && dx != null) {
-            backwardByRows(x, dy, dx, gradients);
+            backwardByMaps(x, dy, dx, gradients);
             return;
         }
         for (int m = 0; m < out.channels(); m++) {
@@ -153,18 +153,14 @@ final class VectorSubsampling extends VectorLayer {
         }
     }
 
-    /** The summing kinds with 2×2 windows, row by row through {@link FloatOps#subsampleRowBackward}. */
-    private void backwardByRows(float[] x, float[] dy, float[] dx, float[][] gradients) {
+    /** The summing kinds with 2×2 windows, a map at a time through {@link FloatOps#subsampleBackward}. */
+    private void backwardByMaps(float[] x, float[] dy, float[] dx, float[][] gradients) {
         int oh = out.height();
         int ow = out.width();
         for (int m = 0; m < out.channels(); m++) {
             float scale = kind == Subsampling.Kind.TRAINABLE ? coef[m] : 1f / (s * s);
-            float coefGradient = 0;
-            for (int i = 0; i < oh; i++) {
-                int a = corner(m, i, 0);
-                coefGradient += ops.subsampleRowBackward(x, a, a + in.width(), dy, (m * oh + i) * ow, scale, dx, a,
-                        a + in.width(), ow);
-            }
+            float coefGradient = ops.subsampleBackward(x, corner(m, 0, 0), in.width(), dy, m * oh * ow, oh, ow, scale,
+                    dx);
             if (kind == Subsampling.Kind.TRAINABLE) {
                 gradients[dcoef][m] += coefGradient;
                 gradients[dbias][m] += ops.sum(dy, m * oh * ow, oh * ow);

@@ -272,7 +272,7 @@ class FloatOpsTest {
     /** Forward: the same additions in the same order, so the same bits; backward's gradient of scale: a sum. */
     @ParameterizedTest
     @MethodSource("vectorOps")
-    void subsampleRowAndItsBackwardMatchTheScalarPath(FloatOps ops) {
+    void subsampleRowAndSubsampleBackwardMatchTheScalarPath(FloatOps ops) {
         SplittableRandom r = new SplittableRandom(10);
         for (int n : new int[] {0, 1, 3, 5, 7, 8, 9, 12, 14, 17, 40}) {
             int width = 2 * n + 3;
@@ -283,14 +283,15 @@ class FloatOpsTest {
             ops.subsampleRow(x, 1, 1 + width, 0.7f, -0.2f, y, 2, n);
             assertBitsEqual(expected, y, "subsampleRow n=" + n);
 
-            float[] g = random(r, n + 1);
-            float[] expectedDx = random(r, 2 * width + 2);
+            int rows = 3;
+            float[] g = random(r, rows * n + 1);
+            float[] map = random(r, 1 + 2 * rows * width);
+            float[] expectedDx = random(r, map.length);
             float[] dx = expectedDx.clone();
-            float expectedGradient = ScalarOps.INSTANCE.subsampleRowBackward(x, 1, 1 + width, g, 1, 0.7f, expectedDx, 1,
-                    1 + width, n);
-            float gradient = ops.subsampleRowBackward(x, 1, 1 + width, g, 1, 0.7f, dx, 1, 1 + width, n);
-            assertBitsEqual(expectedDx, dx, "subsampleRowBackward dx n=" + n);
-            assertEquals(expectedGradient, gradient, 1e-6f * (n + 1), "subsampleRowBackward gradient n=" + n);
+            float expectedGradient = ScalarOps.INSTANCE.subsampleBackward(map, 1, width, g, 1, rows, n, 0.7f, expectedDx);
+            float gradient = ops.subsampleBackward(map, 1, width, g, 1, rows, n, 0.7f, dx);
+            assertBitsEqual(expectedDx, dx, "subsampleBackward dx n=" + n);
+            assertEquals(expectedGradient, gradient, 1e-6f * (rows * n + 1), "subsampleBackward gradient n=" + n);
         }
     }
 
