@@ -14,8 +14,8 @@ import org.lenetbench.model.Shape;
  * Backward walks the same pairs: the weight gradient one {@link FloatOps#correlatePlane} of the wide output
  * gradient (zero past OW) with the padded input, collected lane by lane over a worker's samples and added up
  * once at the end of its chunk, and the input gradient a convolvePlane of the zero-led wide gradient with the
- * kernel reversed, over the whole padded plane ({@link FloatOps#convolveBand}: the gradient's zero rows skipped). The padded copy has k − 1 zeros after its last plane: the
- * last wide row's discarded columns read that far. A kernel that covers its whole unpadded input with every
+ * kernel reversed, over the whole padded plane ({@link FloatOps#convolveBand}: the gradient's zero rows skipped).
+ * The padded copy has k − 1 zeros after its last plane: the last wide row's discarded columns read that far. A kernel that covers its whole unpadded input with every
  * pair connected (C5) is a fully connected layer, and {@link VectorLayer#of} builds one instead.
  */
 final class VectorConvolution extends VectorLayer {
