@@ -214,9 +214,11 @@ final class VectorOps implements FloatOps {
     }
 
     /**
-     * Strips of {@value #STRIP} vectors, each kept in registers over all k·k taps (one broadcast of a weight feeds
-     * {@value #STRIP} independent fused multiply-adds), then single vectors, the last one masked. The same additions
-     * in the same order as k convolveRow calls, so the same bits. Kernels other than 5 wide go row by row.
+     * Whole rows, when the stride is a whole number of vectors, go column by column ({@link #convolveColumn5}); what
+     * is left in strips of {@value #STRIP} vectors, each kept in registers over all k·k taps (one broadcast of a weight
+     * feeds {@value #STRIP} independent fused multiply-adds), then single vectors, the last one masked. Every path
+     * makes the same additions in the same order as k convolveRow calls, so the same bits. Kernels other than 5 wide
+     * go row by row.
      */
     @Override
     public void convolvePlane(float[] w, int wOff, int k, float[] x, int xOff, int stride, float[] y, int yOff, int n) {
