@@ -1,5 +1,7 @@
 package org.lenetbench.vector;
 
+import java.util.Arrays;
+
 /** The plain-loop definition of {@link FloatOps}. */
 final class ScalarOps implements FloatOps {
     static final ScalarOps INSTANCE = new ScalarOps();
@@ -86,7 +88,7 @@ final class ScalarOps implements FloatOps {
 
     @Override
     public void weightedRowSum(float[] w, int wOff, int rows, int n, float[] a, int aOff, float[] y, int yOff) {
-        java.util.Arrays.fill(y, yOff, yOff + n, 0f);
+        Arrays.fill(y, yOff, yOff + n, 0f);
         for (int i = 0; i < rows; i++) {
             axpy(a[aOff + i], w, wOff + i * n, y, yOff, n);
         }
