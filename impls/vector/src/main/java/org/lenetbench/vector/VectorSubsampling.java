@@ -8,8 +8,9 @@ import org.lenetbench.model.Subsampling;
 /**
  * Window subsampling, one output row at a time. Same rules as the reference: trainable = coef·Σ window + bias,
  * average = mean, max = the first largest element in row-major window order. The summing kinds with 2×2 windows
- * (every LeNet-5 subsampling) go through {@link FloatOps#subsampleRow} and {@link FloatOps#subsampleBackward}: in plain loops they took
- * about 8 % of a training step, for 1 % of its arithmetic. Max and other windows stay in plain loops.
+ * (every LeNet-5 subsampling) go through {@link FloatOps#subsampleRow} and {@link FloatOps#subsampleBackward}: in
+ * plain loops they took about a tenth of a training step (profiled), for 1 % of its arithmetic. Max and other
+ * windows stay in plain loops.
  */
 final class VectorSubsampling extends VectorLayer {
     private final Subsampling.Kind kind;
@@ -33,6 +34,11 @@ final class VectorSubsampling extends VectorLayer {
         this.dbias = trainable ? params.gradientIndex(spec.name() + ".bias") : -1;
         this.ops = ops;
         this.summingPairs = kind != Subsampling.Kind.MAX && s == 2;
+    }
+
+    /** What map m's window sum is multiplied by: its coefficient, or 1 / (window size) for the average. */
+    private float scale(int m) {
+        return kind == Subsampling.Kind.TRAINABLE ? coef[m] : 1f / (s * s);
     }
 
     /** Index of the top-left input of output (m, i, j). */
@@ -79,7 +85,7 @@ final class VectorSubsampling extends VectorLayer {
         int oh = out.height();
         int ow = out.width();
         for (int m = 0; m < out.channels(); m++) {
-            float scale = kind == Subsampling.Kind.TRAINABLE ? coef[m] : 1f / (s * s);
+            float scale = scale(m);
             float shift = kind == Subsampling.Kind.TRAINABLE ? bias[m] : 0f;
             for (int i = 0; i < oh; i++) {
                 int row = (m * oh + i) * ow;
@@ -111,7 +117,7 @@ final class VectorSubsampling extends VectorLayer {
             return;
         }
         for (int m = 0; m < out.channels(); m++) {
-            float toEachScale = kind == Subsampling.Kind.TRAINABLE ? coef[m] : 1f / (s * s);
+            float toEachScale = scale(m);
             float coefGradient = 0;
             float biasGradient = 0;
             for (int i = 0; i < oh; i++) {
@@ -158,7 +164,7 @@ final class VectorSubsampling extends VectorLayer {
         int oh = out.height();
         int ow = out.width();
         for (int m = 0; m < out.channels(); m++) {
-            float scale = kind == Subsampling.Kind.TRAINABLE ? coef[m] : 1f / (s * s);
+            float scale = scale(m);
             float coefGradient = ops.subsampleBackward(x, corner(m, 0, 0), in.width(), dy, m * oh * ow, oh, ow, scale,
                     dx);
             if (kind == Subsampling.Kind.TRAINABLE) {
