@@ -94,7 +94,7 @@ final class DjlNetwork extends AbstractNetwork {
     public void forward(Batch batch, float[] scores) {
         checkLoaded();
         Feed feed = fill(batch);
-        try (NDScope scope = new NDScope()) {
+        try (NDScope scope = new NDScope(); NoGrad noGrad = new NoGrad()) {
             NDArray y = net.forward(store, new NDList(feed.images()), false).singletonOrThrow();
             y.toByteBuffer().asFloatBuffer().get(scores, 0, batch.size() * model().classes());
         }
@@ -162,7 +162,9 @@ final class DjlNetwork extends AbstractNetwork {
             for (NDArray w : trainable) {
                 gradients.add(w.getGradient());
             }
-            optimizer.update(trainable, gradients, learningRate);
+            try (NoGrad noGrad = new NoGrad()) {
+                optimizer.update(trainable, gradients, learningRate);
+            }
             return value;
         }
     }

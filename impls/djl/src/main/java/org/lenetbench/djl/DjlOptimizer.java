@@ -11,8 +11,8 @@ import org.lenetbench.optim.OptimizerSpec;
 /**
  * The harness's SGD-with-momentum and Adam updates ({@link OptimizerSpec}) as in-place NDArray operations.
  * DJL's own Adam folds the bias correction into the learning rate, which puts ε in another place, so the
- * update is written here. Adam's {@code 1 − β^t} is computed in double. Called outside any gradient
- * collector (grad mode off), inside the caller's NDScope, which frees the temporaries.
+ * update is written here. Adam's {@code 1 − β^t} is computed in double. Called with autograd off ({@link NoGrad}:
+ * in-place updates of the weights fail otherwise), inside the caller's NDScope, which frees the temporaries.
  */
 final class DjlOptimizer implements AutoCloseable {
     private final OptimizerSpec spec;

@@ -62,6 +62,54 @@ class DjlBackendTest extends CpuBackendRefusals {
         GarbageCollectionCheck.requireSameLosses(BACKEND, 100);
     }
 
+    /**
+     * PyTorch's grad mode is per thread, on in a new one (see {@link NoGrad}). A network opened on this thread must
+     * load, infer and train on another, and compute there what it computes here: before the fix, trainStep on a new
+     * thread failed with "a leaf Variable that requires grad is being used in an in-place operation" (found by
+     * running the full benchmark matrix in one JVM).
+     */
+    @Test
+    void worksOnAThreadThatDidNotOpenIt() throws Exception {
+        ModelSpec model = Models.lenet5();
+        Batch batch = RandomBatches.of(model, 4, 5);
+        NamedTensors initial = Initializer.initialize(model, model.defaultInit(), 1);
+        float[] here = trainAndInfer(model, batch, initial, Runnable::run);
+        float[] elsewhere = trainAndInfer(model, batch, initial, task -> {
+            Thread thread = Thread.ofPlatform().unstarted(task);
+            thread.start();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertArrayEquals(here, elsewhere, 0f);
+    }
+
+    /** Opens the network on the calling thread; loads, trains two steps and infers on the runner's thread. */
+    private static float[] trainAndInfer(ModelSpec model, Batch batch, NamedTensors initial,
+            java.util.function.Consumer<Runnable> runner) throws Exception {
+        float[] scores = new float[batch.size() * model.classes()];
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        try (Network n = BACKEND.open(model, Device.CPU, 1)) {
+            runner.accept(() -> {
+                try {
+                    n.loadParameters(initial);
+                    n.setOptimizer(OptimizerSpec.Adam.DEFAULT);
+                    n.trainStep(batch, 1e-3);
+                    n.trainStep(batch, 1e-3);
+                    n.forward(batch, scores);
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("on the runner's thread: " + failure.get(), failure.get());
+        }
+        return scores;
+    }
+
     @Test
     void sdlmIsDeclaredUnsupportedWithTheReason() {
         assertFalse(BACKEND.supports(OptimizerSpec.Sdlm.PAPER).supported());
