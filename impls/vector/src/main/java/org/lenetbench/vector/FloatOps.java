@@ -44,6 +44,17 @@ interface FloatOps {
             int yOff, int n);
 
     /**
+     * Five outputs of a 5×5 convolution over {@link #lanes()} samples at once, in the batch-in-lanes layout: every
+     * position holds one float per sample (lane), so that G = lanes() consecutive floats are one position of G
+     * samples. For t in [0, 5) and every lane g: {@code y[yOff + t·G + g] = bias + Σ_m Σ_{u<5} Σ_{v<5}
+     * w[kernels[m] + u·5 + v] · x[planes[m] + xOff + u·rowStride + (t + v)·G + g]}, over the input maps m in order,
+     * then u, then v: the additions of {@link #convolvePlane} per map onto a row started at the bias, so each lane
+     * gets the bits a sample gets alone. All lanes do useful work, whatever the map's width.
+     */
+    void convolveFiveInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff, int rowStride,
+            float[] y, int yOff);
+
+    /**
      * The weight gradient of one kernel row, lane-expanded: for v in [0, k) the partial sums of
      * {@code Σ_i g[gOff + i] · x[xOff + i + v]} are added lane by lane into {@code out[outOff + v·lanes() ..
      * + lanes())}; adding the lanes of a tap gives its sum. The k sums share each load of g, and no vector is

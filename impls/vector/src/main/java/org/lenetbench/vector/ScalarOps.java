@@ -72,6 +72,22 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void convolveFiveInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff,
+            int rowStride, float[] y, int yOff) {
+        for (int t = 0; t < 5; t++) {
+            float s = bias;
+            for (int m = 0; m < kernels.length; m++) {
+                for (int u = 0; u < 5; u++) {
+                    for (int v = 0; v < 5; v++) {
+                        s += w[kernels[m] + u * 5 + v] * x[planes[m] + xOff + u * rowStride + t + v];
+                    }
+                }
+            }
+            y[yOff + t] = s;
+        }
+    }
+
+    @Override
     public void correlateRow(float[] g, int gOff, float[] x, int xOff, int k, int n, float[] out, int outOff) {
         for (int v = 0; v < k; v++) {
             out[outOff + v] += dot(g, gOff, x, xOff + v, n);

@@ -17,6 +17,12 @@ import org.lenetbench.model.Shape;
  * kernel reversed, over the whole padded plane ({@link FloatOps#convolveBand}: the gradient's zero rows skipped).
  * The padded copy has k − 1 zeros after its last plane: the last wide row's discarded columns read that far. A kernel that covers its whole unpadded input with every
  * pair connected (C5) is a fully connected layer, and {@link VectorLayer#of} builds one instead.
+ *
+ * <p>A map much narrower than the wide row (C3: 10 of 16 lanes) wastes lanes there, and its first and last four rows
+ * take part of the 25 taps each. Its forward pass over a whole group of samples ({@link #forwardGroup}) runs in the
+ * batch-in-lanes layout instead: the group's inputs are interleaved, sample by lane, and every output is one
+ * {@link FloatOps#convolveFiveInLanes} over all of its connected maps, with every lane useful; the same additions in
+ * the same order as the wide path, so the same bits. C1's 28 of 32 lanes would not pay for its larger transposes.
  */
 final class VectorConvolution extends VectorLayer {
     private final int k;
@@ -45,6 +51,16 @@ final class VectorConvolution extends VectorLayer {
     private final int scratchReversed;
     private final int scratchLanes;
     private final int lanes;
+    /** Whether a whole group's forward pass runs with the samples in lanes. */
+    private final boolean inLanes;
+    /** Row of the interleaved input: IW + 2·pad positions of {@code lanes} samples. */
+    private final int lanesRow;
+    private final int lanesPlane;
+    /** Per output map, its connected maps' kernels in w and planes in the interleaved input. */
+    private final int[][] kernelsOf;
+    private final int[][] lanesPlanesOf;
+    private final int scratchGroupInput;
+    private final int scratchGroupOutput;
     private final int scratchSize;
 
     VectorConvolution(Convolution spec, Shape in, FloatParameters params, FloatOps ops) {
@@ -74,7 +90,19 @@ final class VectorConvolution extends VectorLayer {
         this.scratchPaddedGradient = scratchWideGradient + lead + plane;
         this.scratchReversed = scratchPaddedGradient + channels * plane;
         this.scratchLanes = scratchReversed + k * k;
-        this.scratchSize = scratchLanes + w.length * lanes;
+        this.lanesRow = (in.width() + 2 * pad) * lanes;
+        this.lanesPlane = paddedHeight * lanesRow;
+        this.inLanes = k == 5 && lanes > 1 && out.width() >= 5 && 4 * out.width() < 3 * paddedWidth;
+        this.kernelsOf = new int[out.channels()][];
+        this.lanesPlanesOf = new int[out.channels()][];
+        for (int o = 0; o < out.channels(); o++) {
+            final int map = o;
+            kernelsOf[o] = Arrays.stream(inputsOf[o]).map(c -> weightIndex(map, c, 0)).toArray();
+            lanesPlanesOf[o] = Arrays.stream(inputsOf[o]).map(c -> c * lanesPlane).toArray();
+        }
+        this.scratchGroupInput = scratchLanes + w.length * lanes;
+        this.scratchGroupOutput = scratchGroupInput + (inLanes ? channels * lanesPlane : 0);
+        this.scratchSize = scratchGroupOutput + (inLanes ? out.size() * lanes : 0);
     }
 
     @Override
@@ -110,6 +138,65 @@ final class VectorConvolution extends VectorLayer {
             }
             for (int i = 0; i < oh; i++) {
                 System.arraycopy(scratch, scratchWide + i * paddedWidth, y, (o * oh + i) * ow, ow);
+            }
+        }
+    }
+
+    /**
+     * A whole group (one sample per lane) in the batch-in-lanes layout, when this layer's maps waste lanes in the wide
+     * one; otherwise, or for the last samples of a chunk, one sample at a time.
+     */
+    @Override
+    void forwardGroup(float[][] xs, float[][] ys, int first, int count, float[] scratch) {
+        if (!inLanes || count < lanes) {
+            super.forwardGroup(xs, ys, first, count, scratch);
+            return;
+        }
+        interleave(xs, first, scratch);
+        int oh = out.height();
+        int ow = out.width();
+        for (int o = 0; o < out.channels(); o++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j = nextFive(j, ow)) {
+                    ops.convolveFiveInLanes(w, kernelsOf[o], b[o], scratch, lanesPlanesOf[o],
+                            scratchGroupInput + i * lanesRow + j * lanes, lanesRow, scratch,
+                            scratchGroupOutput + ((o * oh + i) * ow + j) * lanes);
+                }
+            }
+        }
+        for (int p = 0; p < out.size(); p++) {
+            int from = scratchGroupOutput + p * lanes;
+            for (int s = 0; s < lanes; s++) {
+                ys[first + s][p] = scratch[from + s];
+            }
+        }
+    }
+
+    /**
+     * Where the five outputs after those at j start: five on, or the row's last five (the outputs written twice get
+     * the same value twice); the row's end after those.
+     */
+    private static int nextFive(int j, int width) {
+        int next = Math.min(j + 5, width - 5);
+        return next > j ? next : width;
+    }
+
+    /** The group's inputs, zero-padded, one sample per lane, at scratchGroupInput. */
+    private void interleave(float[][] xs, int first, float[] scratch) {
+        if (pad > 0) {
+            Arrays.fill(scratch, scratchGroupInput, scratchGroupInput + channels * lanesPlane, 0f);
+        }
+        int h = in.height();
+        int wd = in.width();
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < wd; j++) {
+                    int p = (c * h + i) * wd + j;
+                    int to = scratchGroupInput + c * lanesPlane + (i + pad) * lanesRow + (j + pad) * lanes;
+                    for (int s = 0; s < lanes; s++) {
+                        scratch[to + s] = xs[first + s][p];
+                    }
+                }
             }
         }
     }

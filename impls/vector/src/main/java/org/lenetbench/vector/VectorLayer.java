@@ -30,6 +30,16 @@ abstract class VectorLayer {
 
     abstract void forward(float[] x, float[] y, float[] scratch);
 
+    /**
+     * Forward of samples [first, first + count) of xs into the same samples of ys; count is at most the network's
+     * group, {@link FloatOps#lanes()}. One sample at a time, unless a layer does better with them side by side.
+     */
+    void forwardGroup(float[][] xs, float[][] ys, int first, int count, float[] scratch) {
+        for (int s = first; s < first + count; s++) {
+            forward(xs[s], ys[s], scratch);
+        }
+    }
+
     /** Before a worker's samples: clears what {@link #finishChunk} collects. */
     void beginChunk(float[] scratch) {
     }

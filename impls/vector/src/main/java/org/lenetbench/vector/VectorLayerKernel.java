@@ -18,6 +18,7 @@ final class VectorLayerKernel extends AbstractLayerKernel {
     private final List<ParameterSpec> trainable;
     private final int[] ownGradients;
     private final BatchParallel parallel;
+    private final int group;
     private final float[][] x;
     private final float[][] y;
     private final float[][] dy;
@@ -28,13 +29,14 @@ final class VectorLayerKernel extends AbstractLayerKernel {
     private final BatchParallel.Chunk backwardChunk = this::backwardChunk;
 
     VectorLayerKernel(String name, VectorLayer layer, FloatParameters params, List<ParameterSpec> trainable,
-            BatchParallel parallel, int batch) {
+            BatchParallel parallel, int batch, int group) {
         super(VectorBackend.ID, name, batch, layer.in, layer.out);
         this.layer = layer;
         this.params = params;
         this.trainable = trainable;
         this.ownGradients = trainable.stream().mapToInt(p -> params.gradientIndex(p.name())).toArray();
         this.parallel = parallel;
+        this.group = group;
         x = new float[batch][layer.in.size()];
         dx = new float[batch][layer.in.size()];
         y = new float[batch][layer.out.size()];
@@ -68,9 +70,10 @@ final class VectorLayerKernel extends AbstractLayerKernel {
         parallel.run(batchSize(), backwardChunk);
     }
 
+    /** In groups of {@link FloatOps#lanes()} samples, as the network runs its forward pass. */
     private void forwardChunk(int worker, int from, int to) {
-        for (int n = from; n < to; n++) {
-            layer.forward(x[n], y[n], workerScratch[worker]);
+        for (int n = from; n < to; n += group) {
+            layer.forwardGroup(x, y, n, Math.min(group, to - n), workerScratch[worker]);
         }
     }
 

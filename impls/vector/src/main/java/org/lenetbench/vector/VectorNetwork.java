@@ -27,6 +27,8 @@ final class VectorNetwork extends AbstractNetwork {
     private final ReferenceLoss loss;
     private final BatchParallel parallel;
     private final Workspace[] workspaces;
+    /** Samples a worker takes through the forward pass together: one per lane. */
+    private final int group;
     private final float[][] gradients;
     private final float[][] trainableValues;
     // The chunks given to the pool, built once (a capturing lambda per call would allocate every step);
@@ -47,8 +49,9 @@ final class VectorNetwork extends AbstractNetwork {
         this.loss = new ReferenceLoss(model.loss());
         this.parallel = new BatchParallel(threads);
         this.workspaces = new Workspace[threads];
+        this.group = ops.lanes();
         for (int t = 0; t < threads; t++) {
-            workspaces[t] = new Workspace(layers, params, model.classes());
+            workspaces[t] = new Workspace(layers, params, model.classes(), group);
         }
         this.gradients = params.newGradients();
         this.trainableValues = params.trainable.stream().map(p -> params.value(p.name())).toArray(float[][]::new);
@@ -81,9 +84,12 @@ final class VectorNetwork extends AbstractNetwork {
     private void forwardChunk(int worker, int from, int to) {
         Workspace ws = workspaces[worker];
         int classes = model().classes();
-        for (int n = from; n < to; n++) {
-            float[] y = forwardSample(ws, current, n);
-            System.arraycopy(y, 0, currentScores, n * classes, classes);
+        for (int n = from; n < to; n += group) {
+            int count = Math.min(group, to - n);
+            forwardGroup(ws, current, n, count);
+            for (int s = 0; s < count; s++) {
+                System.arraycopy(ws.activations[layers.size()][s], 0, currentScores, (n + s) * classes, classes);
+            }
         }
     }
 
@@ -141,7 +147,7 @@ final class VectorNetwork extends AbstractNetwork {
             model().layer(layerName); // throws with the list of layers
         }
         List<ParameterSpec> own = model().parametersOf(layerName).stream().filter(ParameterSpec::trainable).toList();
-        return new VectorLayerKernel(layerName, layers.get(index), params, own, parallel, batchSize);
+        return new VectorLayerKernel(layerName, layers.get(index), params, own, parallel, batchSize, group);
     }
 
     @Override
@@ -188,18 +194,22 @@ final class VectorNetwork extends AbstractNetwork {
         for (int i = 0; i < last; i++) {
             layers.get(i).beginChunk(ws.scratch[i]);
         }
-        for (int s = from; s < to; s++) {
-            float[] y = forwardSample(ws, current, s);
-            for (int c = 0; c < y.length; c++) {
-                ws.scores[c] = y[c];
-            }
-            ws.loss += loss.lossAndGradient(ws.scores, label(current, s), ws.scoreGradient);
-            for (int c = 0; c < y.length; c++) {
-                ws.deltas[last][c] = (float) ws.scoreGradient[c];
-            }
-            for (int i = last - 1; i >= 0; i--) {
-                layers.get(i).backward(ws.activations[i], ws.activations[i + 1], ws.deltas[i + 1],
-                        i == 0 ? null : ws.deltas[i], ws.gradients, ws.scratch[i]);
+        for (int n = from; n < to; n += group) {
+            int count = Math.min(group, to - n);
+            forwardGroup(ws, current, n, count);
+            for (int s = 0; s < count; s++) {
+                float[] y = ws.activations[last][s];
+                for (int c = 0; c < y.length; c++) {
+                    ws.scores[c] = y[c];
+                }
+                ws.loss += loss.lossAndGradient(ws.scores, label(current, n + s), ws.scoreGradient);
+                for (int c = 0; c < y.length; c++) {
+                    ws.deltas[last][c] = (float) ws.scoreGradient[c];
+                }
+                for (int i = last - 1; i >= 0; i--) {
+                    layers.get(i).backward(ws.activations[i][s], ws.activations[i + 1][s], ws.deltas[i + 1],
+                            i == 0 ? null : ws.deltas[i], ws.gradients, ws.scratch[i]);
+                }
             }
         }
         for (int i = 0; i < last; i++) {
@@ -216,13 +226,15 @@ final class VectorNetwork extends AbstractNetwork {
         return label;
     }
 
-    private float[] forwardSample(Workspace ws, Batch batch, int n) {
-        int size = ws.activations[0].length;
-        System.arraycopy(batch.images(), n * size, ws.activations[0], 0, size);
-        for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).forward(ws.activations[i], ws.activations[i + 1], ws.scratch[i]);
+    /** Samples [n, n + count) of the batch through every layer, into the workspace's activations. */
+    private void forwardGroup(Workspace ws, Batch batch, int n, int count) {
+        int size = ws.activations[0][0].length;
+        for (int s = 0; s < count; s++) {
+            System.arraycopy(batch.images(), (n + s) * size, ws.activations[0][s], 0, size);
         }
-        return ws.activations[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).forwardGroup(ws.activations[i], ws.activations[i + 1], 0, count, ws.scratch[i]);
+        }
     }
 
 }

@@ -129,6 +129,56 @@ class FloatOpsTest {
         }
     }
 
+    /**
+     * Each lane of convolveFiveInLanes is one sample: it must get the bits that sample gets from a row started at the
+     * bias and one convolvePlane per input map (the wide path), and agree with the scalar definition.
+     */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void convolveFiveInLanesGivesEachLaneTheBitsOfConvolvePlane(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(9);
+        int lanes = ops.lanes();
+        int maps = 3;
+        int height = 9;
+        int width = 12;
+        int plane = height * width;
+        float[] w = random(r, 4 * 25 + 2);
+        int[] kernels = {2, 52, 27}; // three kernels, out of order: the maps' order is the kernels' order
+        float bias = 0.375f;
+        float[][] samples = new float[lanes][];
+        float[] interleaved = new float[maps * plane * lanes];
+        for (int s = 0; s < lanes; s++) {
+            samples[s] = random(r, maps * plane);
+            for (int p = 0; p < maps * plane; p++) {
+                interleaved[p * lanes + s] = samples[s][p];
+            }
+        }
+        int[] planes = {0, plane * lanes, 2 * plane * lanes};
+        int[] samplePlanes = {0, plane, 2 * plane};
+        for (int i = 0; i <= height - 5; i++) {
+            for (int j = 0; j <= width - 9; j++) {
+                float[] y = random(r, (5 + 2) * lanes);
+                ops.convolveFiveInLanes(w, kernels, bias, interleaved, planes, (i * width + j) * lanes, width * lanes, y,
+                        lanes);
+                for (int s = 0; s < lanes; s++) {
+                    float[] alone = {bias, bias, bias, bias, bias};
+                    for (int m = 0; m < maps; m++) {
+                        ops.convolvePlane(w, kernels[m], 5, samples[s], samplePlanes[m] + i * width + j, width, alone, 0, 5);
+                    }
+                    float[] scalar = new float[5];
+                    ScalarOps.INSTANCE.convolveFiveInLanes(w, kernels, bias, samples[s], samplePlanes, i * width + j,
+                            width, scalar, 0);
+                    for (int t = 0; t < 5; t++) {
+                        float lane = y[(1 + t) * lanes + s];
+                        assertEquals(Float.floatToIntBits(alone[t]), Float.floatToIntBits(lane),
+                                "bits, i=" + i + " j=" + j + " sample " + s + " output " + t);
+                        assertEquals(scalar[t], lane, 1e-5f * (1 + Math.abs(scalar[t])), "scalar, output " + t);
+                    }
+                }
+            }
+        }
+    }
+
     /** Zero rows outside the band: skipping their products changes nothing but the sign of a zero. */
     @ParameterizedTest
     @MethodSource("vectorOps")
@@ -331,6 +381,39 @@ class FloatOpsTest {
             vector.forward(batch, actual);
         }
         assertEquals(0, org.lenetbench.check.TensorDiff.of(actual, expected).error(), 1e-6);
+    }
+
+    /**
+     * The forward pass takes a worker's samples a group (one per lane) at a time, and C3 runs such a group in lanes:
+     * every sample must come out with the bits it gets alone (a batch of one runs one sample at a time), and the
+     * batch includes whole groups and a partial one.
+     */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void aGroupInLanesGivesEachSampleTheBitsItGetsAlone(FloatOps ops) {
+        for (var model : List.of(org.lenetbench.model.Models.lenet5(), org.lenetbench.model.Models.lenet1())) {
+            var params = org.lenetbench.params.Initializer.initialize(model, model.defaultInit(), 4);
+            int n = 2 * ops.lanes() + 3;
+            var batch = org.lenetbench.check.RandomBatches.of(model, n, 6);
+            int classes = model.classes();
+            float[] together = new float[n * classes];
+            try (VectorNetwork network = new VectorNetwork(model, 1, ops)) {
+                network.loadParameters(params);
+                network.forward(batch, together);
+                float[] alone = new float[classes];
+                int size = model.input().shape().size();
+                var one = new org.lenetbench.backend.Batch(model.input().shape(), 1);
+                one.setSize(1);
+                for (int s = 0; s < n; s++) {
+                    System.arraycopy(batch.images(), s * size, one.images(), 0, size);
+                    network.forward(one, alone);
+                    for (int c = 0; c < classes; c++) {
+                        assertEquals(Float.floatToIntBits(alone[c]), Float.floatToIntBits(together[s * classes + c]),
+                                model.name() + " sample " + s + " class " + c);
+                    }
+                }
+            }
+        }
     }
 
     private static float[] random(SplittableRandom r, int n) {
