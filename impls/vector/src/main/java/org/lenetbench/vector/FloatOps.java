@@ -49,10 +49,20 @@ interface FloatOps {
      * samples. For t in [0, 5) and every lane g: {@code y[yOff + t·G + g] = bias + Σ_m Σ_{u<5} Σ_{v<5}
      * w[kernels[m] + u·5 + v] · x[planes[m] + xOff + u·rowStride + (t + v)·G + g]}, over the input maps m in order,
      * then u, then v: the additions of {@link #convolvePlane} per map onto a row started at the bias, so each lane
-     * gets the bits a sample gets alone. All lanes do useful work, whatever the map's width.
+     * gets the bits a sample gets alone. All lanes do useful work, whatever the map's width. Only kernel rows u in
+     * [firstRow, endRow) are visited: the caller knows the others meet zeros (the input gradient's border rows).
      */
     void convolveFiveInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff, int rowStride,
-            float[] y, int yOff);
+            int firstRow, int endRow, float[] y, int yOff);
+
+    /**
+     * The weight gradient of one 5×5 kernel in the batch-in-lanes layout of {@link #convolveFiveInLanes}, lane by lane:
+     * for every tap (u, v) and lane g, {@code Σ_{i<rows} Σ_{j<n} d[dOff + i·dRowStride + j·G + g] · x[xOff + (i + u)
+     * ·xRowStride + (j + v)·G + g]} is added into {@code out[outOff + (u·5 + v)·G + g]}: each lane gathers one sample's
+     * sum, and the caller adds the lanes up once per chunk, as for {@link #correlatePlane}.
+     */
+    void correlateInLanes(float[] d, int dOff, int dRowStride, int rows, int n, float[] x, int xOff, int xRowStride,
+            float[] out, int outOff);
 
     /**
      * The weight gradient of one kernel row, lane-expanded: for v in [0, k) the partial sums of

@@ -73,17 +73,33 @@ final class ScalarOps implements FloatOps {
 
     @Override
     public void convolveFiveInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff,
-            int rowStride, float[] y, int yOff) {
+            int rowStride, int firstRow, int endRow, float[] y, int yOff) {
         for (int t = 0; t < 5; t++) {
             float s = bias;
             for (int m = 0; m < kernels.length; m++) {
-                for (int u = 0; u < 5; u++) {
+                for (int u = firstRow; u < endRow; u++) {
                     for (int v = 0; v < 5; v++) {
                         s += w[kernels[m] + u * 5 + v] * x[planes[m] + xOff + u * rowStride + t + v];
                     }
                 }
             }
             y[yOff + t] = s;
+        }
+    }
+
+    @Override
+    public void correlateInLanes(float[] d, int dOff, int dRowStride, int rows, int n, float[] x, int xOff,
+            int xRowStride, float[] out, int outOff) {
+        for (int u = 0; u < 5; u++) {
+            for (int v = 0; v < 5; v++) {
+                float s = out[outOff + u * 5 + v];
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < n; j++) {
+                        s += d[dOff + i * dRowStride + j] * x[xOff + (i + u) * xRowStride + j + v];
+                    }
+                }
+                out[outOff + u * 5 + v] = s;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.lenetbench.vector;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import org.lenetbench.model.Convolution;
 import org.lenetbench.model.Shape;
@@ -19,10 +20,11 @@ import org.lenetbench.model.Shape;
  * pair connected (C5) is a fully connected layer, and {@link VectorLayer#of} builds one instead.
  *
  * <p>A map much narrower than the wide row (C3: 10 of 16 lanes) wastes lanes there, and its first and last four rows
- * take part of the 25 taps each. Its forward pass over a whole group of samples ({@link #forwardGroup}) runs in the
- * batch-in-lanes layout instead: the group's inputs are interleaved, sample by lane, and every output is one
- * {@link FloatOps#convolveFiveInLanes} over all of its connected maps, with every lane useful; the same additions in
- * the same order as the wide path, so the same bits. C1's 28 of 32 lanes would not pay for its larger transposes.
+ * take part of the 25 taps each. Both passes over a whole group of samples ({@link #forwardGroup},
+ * {@link #backwardGroup}) run in the batch-in-lanes layout instead: the group is interleaved, sample by lane, and
+ * every lane does useful work. Forward and input gradient are {@link FloatOps#convolveFiveInLanes} (the same additions
+ * in the same order as the wide path, so the same bits), the weight gradient {@link FloatOps#correlateInLanes}. C1's
+ * 28 of 32 lanes would not pay for its larger transposes.
  */
 final class VectorConvolution extends VectorLayer {
     private final int k;
@@ -59,8 +61,17 @@ final class VectorConvolution extends VectorLayer {
     /** Per output map, its connected maps' kernels in w and planes in the interleaved input. */
     private final int[][] kernelsOf;
     private final int[][] lanesPlanesOf;
+    /** The output gradient in lanes, inside k − 1 zeros on every side: rows of OW + 2(k − 1) positions. */
+    private final int lanesGradientRow;
+    private final int lanesGradientPlane;
+    /** Per input map, the kernels of the output maps it feeds, reversed (in scratch), and those maps' gradients. */
+    private final int[][] reversedKernelsOf;
+    private final int[][] gradientPlanesOf;
     private final int scratchGroupInput;
     private final int scratchGroupOutput;
+    private final int scratchGroupGradient;
+    private final int scratchGroupInputGradient;
+    private final int scratchGroupReversed;
     private final int scratchSize;
 
     VectorConvolution(Convolution spec, Shape in, FloatParameters params, FloatOps ops) {
@@ -77,7 +88,7 @@ final class VectorConvolution extends VectorLayer {
         this.inputsOf = new int[out.channels()][];
         for (int o = 0; o < out.channels(); o++) {
             final int map = o;
-            inputsOf[o] = java.util.stream.IntStream.range(0, channels).filter(c -> spec.connected(map, c)).toArray();
+            inputsOf[o] = IntStream.range(0, channels).filter(c -> spec.connected(map, c)).toArray();
         }
         this.w = params.value(spec.name() + ".weight");
         this.b = params.value(spec.name() + ".bias");
@@ -100,9 +111,23 @@ final class VectorConvolution extends VectorLayer {
             kernelsOf[o] = Arrays.stream(inputsOf[o]).map(c -> weightIndex(map, c, 0)).toArray();
             lanesPlanesOf[o] = Arrays.stream(inputsOf[o]).map(c -> c * lanesPlane).toArray();
         }
+        this.lanesGradientRow = (out.width() + 2 * (k - 1)) * lanes;
+        this.lanesGradientPlane = (out.height() + 2 * (k - 1)) * lanesGradientRow;
+        int group = inLanes ? 1 : 0;
         this.scratchGroupInput = scratchLanes + w.length * lanes;
-        this.scratchGroupOutput = scratchGroupInput + (inLanes ? channels * lanesPlane : 0);
-        this.scratchSize = scratchGroupOutput + (inLanes ? out.size() * lanes : 0);
+        this.scratchGroupOutput = scratchGroupInput + group * channels * lanesPlane;
+        this.scratchGroupGradient = scratchGroupOutput + group * out.size() * lanes;
+        this.scratchGroupInputGradient = scratchGroupGradient + group * out.channels() * lanesGradientPlane;
+        this.scratchGroupReversed = scratchGroupInputGradient + group * channels * lanesPlane;
+        this.scratchSize = scratchGroupReversed + group * w.length;
+        this.reversedKernelsOf = new int[channels][];
+        this.gradientPlanesOf = new int[channels][];
+        for (int c = 0; c < channels; c++) {
+            final int map = c;
+            int[] fed = IntStream.range(0, out.channels()).filter(o -> spec.connected(o, map)).toArray();
+            reversedKernelsOf[c] = Arrays.stream(fed).map(o -> scratchGroupReversed + weightIndex(o, map, 0)).toArray();
+            gradientPlanesOf[c] = Arrays.stream(fed).map(o -> o * lanesGradientPlane).toArray();
+        }
     }
 
     @Override
@@ -159,7 +184,7 @@ final class VectorConvolution extends VectorLayer {
             for (int i = 0; i < oh; i++) {
                 for (int j = 0; j < ow; j = nextFive(j, ow)) {
                     ops.convolveFiveInLanes(w, kernelsOf[o], b[o], scratch, lanesPlanesOf[o],
-                            scratchGroupInput + i * lanesRow + j * lanes, lanesRow, scratch,
+                            scratchGroupInput + i * lanesRow + j * lanes, lanesRow, 0, k, scratch,
                             scratchGroupOutput + ((o * oh + i) * ow + j) * lanes);
                 }
             }
@@ -195,6 +220,94 @@ final class VectorConvolution extends VectorLayer {
                     int to = scratchGroupInput + c * lanesPlane + (i + pad) * lanesRow + (j + pad) * lanes;
                     for (int s = 0; s < lanes; s++) {
                         scratch[to + s] = xs[first + s][p];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A whole group in lanes, as {@link #forwardGroup}: the weight gradient one {@link FloatOps#correlateInLanes} per
+     * connected pair (each lane gathers its sample's sums into the worker's lanes), the input gradient one
+     * {@link FloatOps#convolveFiveInLanes} per five positions of the padded input, over the output maps it feeds, of
+     * the zero-surrounded output gradient with their kernels reversed: the additions of the wide path's
+     * {@code convolveBand}, in its order. The bias gradient is summed per sample, as there.
+     */
+    @Override
+    void backwardGroup(float[][] xs, float[][] ys, float[][] dys, float[][] dxs, int first, int count,
+            float[][] gradients, float[] scratch) {
+        if (!inLanes || count < lanes) {
+            super.backwardGroup(xs, ys, dys, dxs, first, count, gradients, scratch);
+            return;
+        }
+        interleave(xs, first, scratch);
+        interleaveGradient(dys, first, scratch);
+        int oh = out.height();
+        int ow = out.width();
+        float[] gb = gradients[db];
+        for (int o = 0; o < out.channels(); o++) {
+            for (int s = first; s < first + count; s++) {
+                gb[o] += ops.sum(dys[s], o * oh * ow, oh * ow);
+            }
+            int gradient = scratchGroupGradient + o * lanesGradientPlane + (k - 1) * lanesGradientRow + (k - 1) * lanes;
+            for (int c : inputsOf[o]) {
+                ops.correlateInLanes(scratch, gradient, lanesGradientRow, oh, ow, scratch,
+                        scratchGroupInput + c * lanesPlane, lanesRow, scratch, scratchLanes + weightIndex(o, c, 0) * lanes);
+            }
+        }
+        if (dxs == null) {
+            return;
+        }
+        for (int o = 0; o < out.channels(); o++) {
+            for (int c : inputsOf[o]) {
+                int kernel = weightIndex(o, c, 0);
+                for (int t = 0; t < k * k; t++) {
+                    scratch[scratchGroupReversed + kernel + t] = w[kernel + k * k - 1 - t];
+                }
+            }
+        }
+        int width = in.width() + 2 * pad;
+        for (int c = 0; c < channels; c++) {
+            for (int r = 0; r < paddedHeight; r++) {
+                // input row r meets gradient rows r + u − (k − 1); those outside [0, OH) are the zeros around it
+                int firstRow = Math.max(0, k - 1 - r);
+                int endRow = Math.min(k, out.height() + k - 1 - r);
+                for (int m = 0; m < width; m = nextFive(m, width)) {
+                    ops.convolveFiveInLanes(scratch, reversedKernelsOf[c], 0f, scratch, gradientPlanesOf[c],
+                            scratchGroupGradient + r * lanesGradientRow + m * lanes, lanesGradientRow, firstRow, endRow,
+                            scratch,
+                            scratchGroupInputGradient + c * lanesPlane + r * lanesRow + m * lanes);
+                }
+            }
+        }
+        int h = in.height();
+        int wd = in.width();
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < wd; j++) {
+                    int p = (c * h + i) * wd + j;
+                    int from = scratchGroupInputGradient + c * lanesPlane + (i + pad) * lanesRow + (j + pad) * lanes;
+                    for (int s = 0; s < lanes; s++) {
+                        dxs[first + s][p] = scratch[from + s];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The group's output gradients, one sample per lane, inside k − 1 zeros, at scratchGroupGradient. */
+    private void interleaveGradient(float[][] dys, int first, float[] scratch) {
+        Arrays.fill(scratch, scratchGroupGradient, scratchGroupGradient + out.channels() * lanesGradientPlane, 0f);
+        int oh = out.height();
+        int ow = out.width();
+        for (int o = 0; o < out.channels(); o++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int p = (o * oh + i) * ow + j;
+                    int to = scratchGroupGradient + o * lanesGradientPlane + (i + k - 1) * lanesGradientRow
+                            + (j + k - 1) * lanes;
+                    for (int s = 0; s < lanes; s++) {
+                        scratch[to + s] = dys[first + s][p];
                     }
                 }
             }

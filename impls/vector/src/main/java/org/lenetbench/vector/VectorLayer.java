@@ -54,6 +54,18 @@ abstract class VectorLayer {
      */
     abstract void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch);
 
+    /**
+     * {@link #backward} of samples [first, first + count) (count at most the network's group), in the order of the
+     * samples; dxs is null for the first layer. One sample at a time, unless a layer does better with them side by
+     * side.
+     */
+    void backwardGroup(float[][] xs, float[][] ys, float[][] dys, float[][] dxs, int first, int count,
+            float[][] gradients, float[] scratch) {
+        for (int s = first; s < first + count; s++) {
+            backward(xs[s], ys[s], dys[s], dxs == null ? null : dxs[s], gradients, scratch);
+        }
+    }
+
     static VectorLayer of(Layer layer, Shape in, FloatParameters params, FloatOps ops) {
         return switch (layer) {
             case Convolution c when coversWholeInput(c, in) ->

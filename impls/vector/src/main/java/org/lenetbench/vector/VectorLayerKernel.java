@@ -70,7 +70,7 @@ final class VectorLayerKernel extends AbstractLayerKernel {
         parallel.run(batchSize(), backwardChunk);
     }
 
-    /** In groups of {@link FloatOps#lanes()} samples, as the network runs its forward pass. */
+    /** In groups of {@link FloatOps#lanes()} samples, as the network runs its passes. */
     private void forwardChunk(int worker, int from, int to) {
         for (int n = from; n < to; n += group) {
             layer.forwardGroup(x, y, n, Math.min(group, to - n), workerScratch[worker]);
@@ -83,8 +83,8 @@ final class VectorLayerKernel extends AbstractLayerKernel {
             Arrays.fill(g[k], 0);
         }
         layer.beginChunk(workerScratch[worker]);
-        for (int n = from; n < to; n++) {
-            layer.backward(x[n], y[n], dy[n], dx[n], g, workerScratch[worker]);
+        for (int n = from; n < to; n += group) {
+            layer.backwardGroup(x, y, dy, dx, n, Math.min(group, to - n), g, workerScratch[worker]);
         }
         layer.finishChunk(g, workerScratch[worker]);
     }

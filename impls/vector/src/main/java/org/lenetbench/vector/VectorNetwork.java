@@ -204,12 +204,12 @@ final class VectorNetwork extends AbstractNetwork {
                 }
                 ws.loss += loss.lossAndGradient(ws.scores, label(current, n + s), ws.scoreGradient);
                 for (int c = 0; c < y.length; c++) {
-                    ws.deltas[last][c] = (float) ws.scoreGradient[c];
+                    ws.deltas[last][s][c] = (float) ws.scoreGradient[c];
                 }
-                for (int i = last - 1; i >= 0; i--) {
-                    layers.get(i).backward(ws.activations[i][s], ws.activations[i + 1][s], ws.deltas[i + 1],
-                            i == 0 ? null : ws.deltas[i], ws.gradients, ws.scratch[i]);
-                }
+            }
+            for (int i = last - 1; i >= 0; i--) {
+                layers.get(i).backwardGroup(ws.activations[i], ws.activations[i + 1], ws.deltas[i + 1],
+                        i == 0 ? null : ws.deltas[i], 0, count, ws.gradients, ws.scratch[i]);
             }
         }
         for (int i = 0; i < last; i++) {

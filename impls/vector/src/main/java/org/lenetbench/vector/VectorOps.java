@@ -359,14 +359,14 @@ final class VectorOps implements FloatOps {
      */
     @Override
     public void convolveFiveInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff,
-            int rowStride, float[] y, int yOff) {
+            int rowStride, int firstRow, int endRow, float[] y, int yOff) {
         FloatVector y0 = FloatVector.broadcast(species, bias);
         FloatVector y1 = y0;
         FloatVector y2 = y0;
         FloatVector y3 = y0;
         FloatVector y4 = y0;
         for (int m = 0; m < kernels.length; m++) {
-            for (int u = 0; u < 5; u++) {
+            for (int u = firstRow; u < endRow; u++) {
                 int wi = kernels[m] + u * 5;
                 int xi = planes[m] + xOff + u * rowStride;
                 FloatVector w0 = FloatVector.broadcast(species, w[wi]);
@@ -414,6 +414,85 @@ final class VectorOps implements FloatOps {
         y2.intoArray(y, yOff + 2 * LANES);
         y3.intoArray(y, yOff + 3 * LANES);
         y4.intoArray(y, yOff + 4 * LANES);
+    }
+
+    /**
+     * A kernel row at a time, its five taps' lanes in registers over every gradient row: five gradient positions and
+     * the nine input positions they meet are loaded once for 25 fused multiply-adds (tap v adds d[j + t]·x[j + t + v]
+     * in the order of t), then single positions for a width that is not a multiple of five.
+     */
+    @Override
+    public void correlateInLanes(float[] d, int dOff, int dRowStride, int rows, int n, float[] x, int xOff,
+            int xRowStride, float[] out, int outOff) {
+        for (int u = 0; u < 5; u++) {
+            int tap = outOff + u * 5 * LANES;
+            FloatVector c0 = FloatVector.fromArray(species, out, tap);
+            FloatVector c1 = FloatVector.fromArray(species, out, tap + LANES);
+            FloatVector c2 = FloatVector.fromArray(species, out, tap + 2 * LANES);
+            FloatVector c3 = FloatVector.fromArray(species, out, tap + 3 * LANES);
+            FloatVector c4 = FloatVector.fromArray(species, out, tap + 4 * LANES);
+            for (int i = 0; i < rows; i++) {
+                int di = dOff + i * dRowStride;
+                int xi = xOff + (i + u) * xRowStride;
+                int j = 0;
+                for (; j + 5 <= n; j += 5) {
+                    int dj = di + j * LANES;
+                    int xj = xi + j * LANES;
+                    FloatVector d0 = FloatVector.fromArray(species, d, dj);
+                    FloatVector d1 = FloatVector.fromArray(species, d, dj + LANES);
+                    FloatVector d2 = FloatVector.fromArray(species, d, dj + 2 * LANES);
+                    FloatVector d3 = FloatVector.fromArray(species, d, dj + 3 * LANES);
+                    FloatVector d4 = FloatVector.fromArray(species, d, dj + 4 * LANES);
+                    FloatVector x0 = FloatVector.fromArray(species, x, xj);
+                    c0 = d0.fma(x0, c0);
+                    FloatVector x1 = FloatVector.fromArray(species, x, xj + LANES);
+                    c0 = d1.fma(x1, c0);
+                    c1 = d0.fma(x1, c1);
+                    FloatVector x2 = FloatVector.fromArray(species, x, xj + 2 * LANES);
+                    c0 = d2.fma(x2, c0);
+                    c1 = d1.fma(x2, c1);
+                    c2 = d0.fma(x2, c2);
+                    FloatVector x3 = FloatVector.fromArray(species, x, xj + 3 * LANES);
+                    c0 = d3.fma(x3, c0);
+                    c1 = d2.fma(x3, c1);
+                    c2 = d1.fma(x3, c2);
+                    c3 = d0.fma(x3, c3);
+                    FloatVector x4 = FloatVector.fromArray(species, x, xj + 4 * LANES);
+                    c0 = d4.fma(x4, c0);
+                    c1 = d3.fma(x4, c1);
+                    c2 = d2.fma(x4, c2);
+                    c3 = d1.fma(x4, c3);
+                    c4 = d0.fma(x4, c4);
+                    FloatVector x5 = FloatVector.fromArray(species, x, xj + 5 * LANES);
+                    c1 = d4.fma(x5, c1);
+                    c2 = d3.fma(x5, c2);
+                    c3 = d2.fma(x5, c3);
+                    c4 = d1.fma(x5, c4);
+                    FloatVector x6 = FloatVector.fromArray(species, x, xj + 6 * LANES);
+                    c2 = d4.fma(x6, c2);
+                    c3 = d3.fma(x6, c3);
+                    c4 = d2.fma(x6, c4);
+                    FloatVector x7 = FloatVector.fromArray(species, x, xj + 7 * LANES);
+                    c3 = d4.fma(x7, c3);
+                    c4 = d3.fma(x7, c4);
+                    c4 = d4.fma(FloatVector.fromArray(species, x, xj + 8 * LANES), c4);
+                }
+                for (; j < n; j++) {
+                    int xj = xi + j * LANES;
+                    FloatVector dj = FloatVector.fromArray(species, d, di + j * LANES);
+                    c0 = dj.fma(FloatVector.fromArray(species, x, xj), c0);
+                    c1 = dj.fma(FloatVector.fromArray(species, x, xj + LANES), c1);
+                    c2 = dj.fma(FloatVector.fromArray(species, x, xj + 2 * LANES), c2);
+                    c3 = dj.fma(FloatVector.fromArray(species, x, xj + 3 * LANES), c3);
+                    c4 = dj.fma(FloatVector.fromArray(species, x, xj + 4 * LANES), c4);
+                }
+            }
+            c0.intoArray(out, tap);
+            c1.intoArray(out, tap + LANES);
+            c2.intoArray(out, tap + 2 * LANES);
+            c3.intoArray(out, tap + 3 * LANES);
+            c4.intoArray(out, tap + 4 * LANES);
+        }
     }
 
     /**

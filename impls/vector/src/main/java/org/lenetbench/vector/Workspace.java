@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One worker's buffers: activations per layer of a group of samples (the forward pass runs a group at a time), deltas
- * per layer of one sample (the backward pass runs one at a time), its own gradient sums and loss. Allocated once.
+ * One worker's buffers: activations and deltas per layer of a group of samples (the passes run a group at a time), its
+ * own gradient sums and loss. Allocated once.
  */
 final class Workspace {
     /** [layer][sample of the group]. */
     final float[][][] activations;
-    final float[][] deltas;
+    /** [layer][sample of the group]. */
+    final float[][][] deltas;
     final float[][] gradients;
     final float[][] scratch;
     final double[] scores;
@@ -19,12 +20,12 @@ final class Workspace {
 
     Workspace(List<VectorLayer> layers, FloatParameters params, int classes, int group) {
         activations = new float[layers.size() + 1][][];
-        deltas = new float[layers.size() + 1][];
+        deltas = new float[layers.size() + 1][][];
         activations[0] = new float[group][layers.getFirst().in.size()];
-        deltas[0] = new float[layers.getFirst().in.size()];
+        deltas[0] = new float[group][layers.getFirst().in.size()];
         for (int i = 0; i < layers.size(); i++) {
             activations[i + 1] = new float[group][layers.get(i).out.size()];
-            deltas[i + 1] = new float[layers.get(i).out.size()];
+            deltas[i + 1] = new float[group][layers.get(i).out.size()];
         }
         gradients = params.newGradients();
         scratch = layers.stream().map(l -> new float[l.scratchSize()]).toArray(float[][]::new);

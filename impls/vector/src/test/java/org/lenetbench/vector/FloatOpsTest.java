@@ -158,16 +158,26 @@ class FloatOpsTest {
         for (int i = 0; i <= height - 5; i++) {
             for (int j = 0; j <= width - 9; j++) {
                 float[] y = random(r, (5 + 2) * lanes);
-                ops.convolveFiveInLanes(w, kernels, bias, interleaved, planes, (i * width + j) * lanes, width * lanes, y,
-                        lanes);
+                ops.convolveFiveInLanes(w, kernels, bias, interleaved, planes, (i * width + j) * lanes, width * lanes, 0,
+                        5, y, lanes);
+                float[] band = new float[5 * lanes]; // kernel rows 1 to 3 only
+                ops.convolveFiveInLanes(w, kernels, bias, interleaved, planes, (i * width + j) * lanes, width * lanes, 1,
+                        4, band, 0);
                 for (int s = 0; s < lanes; s++) {
+                    float[] bandScalar = new float[5];
+                    ScalarOps.INSTANCE.convolveFiveInLanes(w, kernels, bias, samples[s], samplePlanes, i * width + j,
+                            width, 1, 4, bandScalar, 0);
+                    for (int t = 0; t < 5; t++) {
+                        assertEquals(bandScalar[t], band[t * lanes + s], 1e-5f * (1 + Math.abs(bandScalar[t])),
+                                "kernel rows 1-3, output " + t);
+                    }
                     float[] alone = {bias, bias, bias, bias, bias};
                     for (int m = 0; m < maps; m++) {
                         ops.convolvePlane(w, kernels[m], 5, samples[s], samplePlanes[m] + i * width + j, width, alone, 0, 5);
                     }
                     float[] scalar = new float[5];
                     ScalarOps.INSTANCE.convolveFiveInLanes(w, kernels, bias, samples[s], samplePlanes, i * width + j,
-                            width, scalar, 0);
+                            width, 0, 5, scalar, 0);
                     for (int t = 0; t < 5; t++) {
                         float lane = y[(1 + t) * lanes + s];
                         assertEquals(Float.floatToIntBits(alone[t]), Float.floatToIntBits(lane),
@@ -175,6 +185,50 @@ class FloatOpsTest {
                         assertEquals(scalar[t], lane, 1e-5f * (1 + Math.abs(scalar[t])), "scalar, output " + t);
                     }
                 }
+            }
+        }
+    }
+
+    /** Each lane of correlateInLanes gathers one sample's weight gradient: the scalar definition, sample by sample. */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void correlateInLanesGivesEachLaneItsSamplesSums(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(10);
+        int lanes = ops.lanes();
+        for (int n : new int[] {1, 5, 8, 10, 13}) {
+            int rows = 7;
+            int dRow = n + 3; // the gradient's rows padded, as the layer's are
+            int xRow = n + 4 + 2;
+            float[][] d = new float[lanes][];
+            float[][] x = new float[lanes][];
+            float[] dLanes = new float[(rows * dRow + 1) * lanes];
+            float[] xLanes = new float[(rows + 4) * xRow * lanes];
+            for (int s = 0; s < lanes; s++) {
+                d[s] = random(r, rows * dRow + 1);
+                x[s] = random(r, (rows + 4) * xRow);
+                for (int p = 0; p < d[s].length; p++) {
+                    dLanes[p * lanes + s] = d[s][p];
+                }
+                for (int p = 0; p < x[s].length; p++) {
+                    xLanes[p * lanes + s] = x[s][p];
+                }
+            }
+            float[] out = random(r, (2 + 25) * lanes);
+            float[] before = out.clone();
+            ops.correlateInLanes(dLanes, lanes, dRow * lanes, rows, n, xLanes, 0, xRow * lanes, out, 2 * lanes);
+            for (int s = 0; s < lanes; s++) {
+                float[] expected = new float[25];
+                for (int t = 0; t < 25; t++) {
+                    expected[t] = before[(2 + t) * lanes + s];
+                }
+                ScalarOps.INSTANCE.correlateInLanes(d[s], 1, dRow, rows, n, x[s], 0, xRow, expected, 0);
+                for (int t = 0; t < 25; t++) {
+                    assertEquals(expected[t], out[(2 + t) * lanes + s], 1e-5f * rows * n,
+                            "n=" + n + " sample " + s + " tap " + t);
+                }
+            }
+            for (int i = 0; i < 2 * lanes; i++) {
+                assertEquals(before[i], out[i], 0f, "outside the taps, i=" + i);
             }
         }
     }
@@ -410,6 +464,55 @@ class FloatOpsTest {
                     for (int c = 0; c < classes; c++) {
                         assertEquals(Float.floatToIntBits(alone[c]), Float.floatToIntBits(together[s * classes + c]),
                                 model.name() + " sample " + s + " class " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The backward pass takes a group at a time too, and C3 runs it in lanes. The input gradient keeps the wide
+     * path's additions and order (equal to a sample's own, up to the sign of a zero); the weight gradient sums in
+     * another order. A batch's mean gradients must match the mean of its samples' own, one at a time.
+     */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void aGroupInLanesGivesTheGradientsOfItsSamplesAlone(FloatOps ops) {
+        for (var model : List.of(org.lenetbench.model.Models.lenet5(), org.lenetbench.model.Models.lenet1())) {
+            var params = org.lenetbench.params.Initializer.initialize(model, model.defaultInit(), 4);
+            int n = 2 * ops.lanes() + 3;
+            var batch = org.lenetbench.check.RandomBatches.of(model, n, 7);
+            try (VectorNetwork network = new VectorNetwork(model, 1, ops)) {
+                network.loadParameters(params);
+                var together = network.lossAndGradients(batch);
+                int size = model.input().shape().size();
+                var one = new org.lenetbench.backend.Batch(model.input().shape(), 1);
+                one.setSize(1);
+                java.util.Map<String, double[]> mean = new java.util.HashMap<>();
+                double loss = 0;
+                for (int s = 0; s < n; s++) {
+                    System.arraycopy(batch.images(), s * size, one.images(), 0, size);
+                    one.labels()[0] = batch.labels()[s];
+                    var alone = network.lossAndGradients(one);
+                    loss += alone.loss() / n;
+                    for (String name : alone.gradients().names()) {
+                        float[] g = alone.gradients().get(name).data();
+                        double[] m = mean.computeIfAbsent(name, k -> new double[g.length]);
+                        for (int i = 0; i < g.length; i++) {
+                            m[i] += (double) g[i] / n;
+                        }
+                    }
+                }
+                assertEquals(loss, together.loss(), 1e-6 * Math.abs(loss), model.name() + " loss");
+                for (String name : together.gradients().names()) {
+                    float[] g = together.gradients().get(name).data();
+                    double[] m = mean.get(name);
+                    double scale = 0;
+                    for (double v : m) {
+                        scale = Math.max(scale, Math.abs(v));
+                    }
+                    for (int i = 0; i < g.length; i++) {
+                        assertEquals(m[i], g[i], 1e-5 * scale, model.name() + " " + name + " [" + i + "]");
                     }
                 }
             }
