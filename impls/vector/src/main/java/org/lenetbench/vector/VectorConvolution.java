@@ -20,11 +20,8 @@ import org.lenetbench.model.Shape;
  * pair connected (C5) is a fully connected layer, and {@link VectorLayer#of} builds one instead.
  *
  * <p>A map much narrower than the wide row (C3: 10 of 16 lanes) wastes lanes there, and its first and last four rows
- * take part of the 25 taps each. Both passes over a whole group of samples ({@link #forwardGroup},
- * {@link #backwardGroup}) run in the batch-in-lanes layout instead: the group is interleaved, sample by lane, and
- * every lane does useful work. Forward and input gradient are {@link FloatOps#convolveFiveInLanes} (the same additions
- * in the same order as the wide path, so the same bits), the weight gradient {@link FloatOps#correlateInLanes}. C1's
- * 28 of 32 lanes would not pay for its larger transposes.
+ * take part of the 25 taps each: both passes over a whole group of samples then run in the batch-in-lanes layout
+ * instead ({@link InLanesConvolution}).
  */
 final class VectorConvolution extends VectorLayer {
     private final int k;
@@ -46,32 +43,15 @@ final class VectorConvolution extends VectorLayer {
     private final int db;
     private final FloatOps ops;
     // scratch layout: [padded x | wide y | lead zeros, wide dy, zeros (lead + plane) | padded dx | reversed kernel |
-    //                  weight gradient lanes]
+    //                  weight gradient lanes | the in-lanes path's, if any]
     private final int scratchWide;
     private final int scratchWideGradient;
     private final int scratchPaddedGradient;
     private final int scratchReversed;
     private final int scratchLanes;
     private final int lanes;
-    /** Whether a whole group's forward pass runs with the samples in lanes. */
-    private final boolean inLanes;
-    /** Row of the interleaved input: IW + 2·pad positions of {@code lanes} samples. */
-    private final int lanesRow;
-    private final int lanesPlane;
-    /** Per output map, its connected maps' kernels in w and planes in the interleaved input. */
-    private final int[][] kernelsOf;
-    private final int[][] lanesPlanesOf;
-    /** The output gradient in lanes, inside k − 1 zeros on every side: rows of OW + 2(k − 1) positions. */
-    private final int lanesGradientRow;
-    private final int lanesGradientPlane;
-    /** Per input map, the kernels of the output maps it feeds, reversed (in scratch), and those maps' gradients. */
-    private final int[][] reversedKernelsOf;
-    private final int[][] gradientPlanesOf;
-    private final int scratchGroupInput;
-    private final int scratchGroupOutput;
-    private final int scratchGroupGradient;
-    private final int scratchGroupInputGradient;
-    private final int scratchGroupReversed;
+    /** The batch-in-lanes path for whole groups, or null where it does not pay. */
+    private final InLanesConvolution inLanes;
     private final int scratchSize;
 
     VectorConvolution(Convolution spec, Shape in, FloatParameters params, FloatOps ops) {
@@ -101,32 +81,13 @@ final class VectorConvolution extends VectorLayer {
         this.scratchPaddedGradient = scratchWideGradient + lead + plane;
         this.scratchReversed = scratchPaddedGradient + channels * plane;
         this.scratchLanes = scratchReversed + k * k;
-        this.lanesRow = (in.width() + 2 * pad) * lanes;
-        this.lanesPlane = paddedHeight * lanesRow;
-        this.inLanes = k == 5 && lanes > 1 && out.width() >= 5 && 4 * out.width() < 3 * paddedWidth;
-        this.kernelsOf = new int[out.channels()][];
-        this.lanesPlanesOf = new int[out.channels()][];
-        for (int o = 0; o < out.channels(); o++) {
-            final int map = o;
-            kernelsOf[o] = Arrays.stream(inputsOf[o]).map(c -> weightIndex(map, c, 0)).toArray();
-            lanesPlanesOf[o] = Arrays.stream(inputsOf[o]).map(c -> c * lanesPlane).toArray();
-        }
-        this.lanesGradientRow = (out.width() + 2 * (k - 1)) * lanes;
-        this.lanesGradientPlane = (out.height() + 2 * (k - 1)) * lanesGradientRow;
-        int group = inLanes ? 1 : 0;
-        this.scratchGroupInput = scratchLanes + w.length * lanes;
-        this.scratchGroupOutput = scratchGroupInput + group * channels * lanesPlane;
-        this.scratchGroupGradient = scratchGroupOutput + group * out.size() * lanes;
-        this.scratchGroupInputGradient = scratchGroupGradient + group * out.channels() * lanesGradientPlane;
-        this.scratchGroupReversed = scratchGroupInputGradient + group * channels * lanesPlane;
-        this.scratchSize = scratchGroupReversed + group * w.length;
-        this.reversedKernelsOf = new int[channels][];
-        this.gradientPlanesOf = new int[channels][];
-        for (int c = 0; c < channels; c++) {
-            final int map = c;
-            int[] fed = IntStream.range(0, out.channels()).filter(o -> spec.connected(o, map)).toArray();
-            reversedKernelsOf[c] = Arrays.stream(fed).map(o -> scratchGroupReversed + weightIndex(o, map, 0)).toArray();
-            gradientPlanesOf[c] = Arrays.stream(fed).map(o -> o * lanesGradientPlane).toArray();
+        int weightLanesEnd = scratchLanes + w.length * lanes;
+        if (InLanesConvolution.pays(k, lanes, out.width(), paddedWidth)) {
+            this.inLanes = new InLanesConvolution(spec, in, out, inputsOf, w, b, ops, weightLanesEnd);
+            this.scratchSize = inLanes.scratchEnd();
+        } else {
+            this.inLanes = null;
+            this.scratchSize = weightLanesEnd;
         }
     }
 
@@ -136,7 +97,12 @@ final class VectorConvolution extends VectorLayer {
     }
 
     private int weightIndex(int o, int c, int u) {
-        return ((o * channels + c) * k + u) * k;
+        return kernelOffset(o, c, channels, k) + u * k;
+    }
+
+    /** Where the k×k kernel of output map o and input map c starts in the weights. */
+    static int kernelOffset(int o, int c, int channels, int k) {
+        return (o * channels + c) * k * k;
     }
 
     /** The input with its zero padding, in the wide row stride, at the start of scratch. */
@@ -167,156 +133,30 @@ final class VectorConvolution extends VectorLayer {
         }
     }
 
-    /**
-     * A whole group (one sample per lane) in the batch-in-lanes layout, when this layer's maps waste lanes in the wide
-     * one; otherwise, or for the last samples of a chunk, one sample at a time.
-     */
+    /** A whole group in lanes where that pays; otherwise, or for a chunk's last samples, one sample at a time. */
     @Override
     void forwardGroup(float[][] xs, float[][] ys, int first, int count, float[] scratch) {
-        if (!inLanes || count < lanes) {
+        if (inLanes == null || count < lanes) {
             super.forwardGroup(xs, ys, first, count, scratch);
-            return;
-        }
-        interleave(xs, first, scratch);
-        int oh = out.height();
-        int ow = out.width();
-        for (int o = 0; o < out.channels(); o++) {
-            for (int i = 0; i < oh; i++) {
-                for (int j = 0; j < ow; j = nextFive(j, ow)) {
-                    ops.convolveFiveInLanes(w, kernelsOf[o], b[o], scratch, lanesPlanesOf[o],
-                            scratchGroupInput + i * lanesRow + j * lanes, lanesRow, 0, k, scratch,
-                            scratchGroupOutput + ((o * oh + i) * ow + j) * lanes);
-                }
-            }
-        }
-        for (int p = 0; p < out.size(); p++) {
-            int from = scratchGroupOutput + p * lanes;
-            for (int s = 0; s < lanes; s++) {
-                ys[first + s][p] = scratch[from + s];
-            }
+        } else {
+            inLanes.forward(xs, ys, first, scratch);
         }
     }
 
-    /**
-     * Where the five outputs after those at j start: five on, or the row's last five (the outputs written twice get
-     * the same value twice); the row's end after those.
-     */
-    private static int nextFive(int j, int width) {
-        int next = Math.min(j + 5, width - 5);
-        return next > j ? next : width;
-    }
-
-    /** The group's inputs, zero-padded, one sample per lane, at scratchGroupInput. */
-    private void interleave(float[][] xs, int first, float[] scratch) {
-        if (pad > 0) {
-            Arrays.fill(scratch, scratchGroupInput, scratchGroupInput + channels * lanesPlane, 0f);
-        }
-        int h = in.height();
-        int wd = in.width();
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < h; i++) {
-                for (int j = 0; j < wd; j++) {
-                    int p = (c * h + i) * wd + j;
-                    int to = scratchGroupInput + c * lanesPlane + (i + pad) * lanesRow + (j + pad) * lanes;
-                    for (int s = 0; s < lanes; s++) {
-                        scratch[to + s] = xs[first + s][p];
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * A whole group in lanes, as {@link #forwardGroup}: the weight gradient one {@link FloatOps#correlateInLanes} per
-     * connected pair (each lane gathers its sample's sums into the worker's lanes), the input gradient one
-     * {@link FloatOps#convolveFiveInLanes} per five positions of the padded input, over the output maps it feeds, of
-     * the zero-surrounded output gradient with their kernels reversed: the additions of the wide path's
-     * {@code convolveBand}, in its order. The bias gradient is summed per sample, as there.
-     */
+    /** As {@link #forwardGroup}; the weight gradient goes into the worker's lanes either way. */
     @Override
     void backwardGroup(float[][] xs, float[][] ys, float[][] dys, float[][] dxs, int first, int count,
             float[][] gradients, float[] scratch) {
-        if (!inLanes || count < lanes) {
+        if (inLanes == null || count < lanes) {
             super.backwardGroup(xs, ys, dys, dxs, first, count, gradients, scratch);
-            return;
-        }
-        interleave(xs, first, scratch);
-        interleaveGradient(dys, first, scratch);
-        int oh = out.height();
-        int ow = out.width();
-        float[] gb = gradients[db];
-        for (int o = 0; o < out.channels(); o++) {
-            for (int s = first; s < first + count; s++) {
-                gb[o] += ops.sum(dys[s], o * oh * ow, oh * ow);
-            }
-            int gradient = scratchGroupGradient + o * lanesGradientPlane + (k - 1) * lanesGradientRow + (k - 1) * lanes;
-            for (int c : inputsOf[o]) {
-                ops.correlateInLanes(scratch, gradient, lanesGradientRow, oh, ow, scratch,
-                        scratchGroupInput + c * lanesPlane, lanesRow, scratch, scratchLanes + weightIndex(o, c, 0) * lanes);
-            }
-        }
-        if (dxs == null) {
-            return;
-        }
-        for (int o = 0; o < out.channels(); o++) {
-            for (int c : inputsOf[o]) {
-                int kernel = weightIndex(o, c, 0);
-                for (int t = 0; t < k * k; t++) {
-                    scratch[scratchGroupReversed + kernel + t] = w[kernel + k * k - 1 - t];
-                }
-            }
-        }
-        int width = in.width() + 2 * pad;
-        for (int c = 0; c < channels; c++) {
-            for (int r = 0; r < paddedHeight; r++) {
-                // input row r meets gradient rows r + u − (k − 1); those outside [0, OH) are the zeros around it
-                int firstRow = Math.max(0, k - 1 - r);
-                int endRow = Math.min(k, out.height() + k - 1 - r);
-                for (int m = 0; m < width; m = nextFive(m, width)) {
-                    ops.convolveFiveInLanes(scratch, reversedKernelsOf[c], 0f, scratch, gradientPlanesOf[c],
-                            scratchGroupGradient + r * lanesGradientRow + m * lanes, lanesGradientRow, firstRow, endRow,
-                            scratch,
-                            scratchGroupInputGradient + c * lanesPlane + r * lanesRow + m * lanes);
-                }
-            }
-        }
-        int h = in.height();
-        int wd = in.width();
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < h; i++) {
-                for (int j = 0; j < wd; j++) {
-                    int p = (c * h + i) * wd + j;
-                    int from = scratchGroupInputGradient + c * lanesPlane + (i + pad) * lanesRow + (j + pad) * lanes;
-                    for (int s = 0; s < lanes; s++) {
-                        dxs[first + s][p] = scratch[from + s];
-                    }
-                }
-            }
-        }
-    }
-
-    /** The group's output gradients, one sample per lane, inside k − 1 zeros, at scratchGroupGradient. */
-    private void interleaveGradient(float[][] dys, int first, float[] scratch) {
-        Arrays.fill(scratch, scratchGroupGradient, scratchGroupGradient + out.channels() * lanesGradientPlane, 0f);
-        int oh = out.height();
-        int ow = out.width();
-        for (int o = 0; o < out.channels(); o++) {
-            for (int i = 0; i < oh; i++) {
-                for (int j = 0; j < ow; j++) {
-                    int p = (o * oh + i) * ow + j;
-                    int to = scratchGroupGradient + o * lanesGradientPlane + (i + k - 1) * lanesGradientRow
-                            + (j + k - 1) * lanes;
-                    for (int s = 0; s < lanes; s++) {
-                        scratch[to + s] = dys[first + s][p];
-                    }
-                }
-            }
+        } else {
+            inLanes.backward(xs, dys, dxs, first, gradients[db], scratch, scratchLanes);
         }
     }
 
     @Override
     void beginChunk(float[] scratch) {
-        Arrays.fill(scratch, scratchLanes, scratchSize, 0f);
+        Arrays.fill(scratch, scratchLanes, scratchLanes + w.length * lanes, 0f);
     }
 
     /** The weight gradient's lanes, added up in lane order: deterministic. */

@@ -1,0 +1,245 @@
+package org.lenetbench.vector;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+import org.lenetbench.model.Convolution;
+import org.lenetbench.model.Shape;
+
+/**
+ * A 5×5 convolution over a whole group of {@link FloatOps#lanes()} samples in the batch-in-lanes layout: the group is
+ * interleaved, sample by lane (every position is G consecutive floats, one per sample), so that every lane does
+ * useful work whatever the map's width. {@link VectorConvolution} hands it whole groups where its wide layout wastes
+ * more than a quarter of the row (C3: 10 of 16 lanes; not C1, whose 28 of 32 lanes would not pay for its larger
+ * transposes).
+ *
+ * <ul>
+ *   <li>Forward: every five outputs of a row are one {@link FloatOps#convolveFiveInLanes} over all their connected
+ *       maps, started at the bias: the wide path's additions in its order, so each sample gets the bits it gets
+ *       alone.
+ *   <li>Input gradient: the same kernel over the output gradient surrounded by k − 1 zeros, with the kernels
+ *       reversed, over the output maps each input map feeds, skipping the kernel rows that meet only those zeros:
+ *       the wide path's {@code convolveBand} additions, in its order.
+ *   <li>Weight gradient: one {@link FloatOps#correlateInLanes} per connected pair into the worker's gradient lanes,
+ *       each lane gathering its own sample's sums (another order than the wide path's).
+ * </ul>
+ *
+ * <p>The copies in and out of lanes are plain loops (about 2 µs per image each way for C3's forward).
+ */
+final class InLanesConvolution {
+    private static final int K = 5;
+    private final Shape in;
+    private final Shape out;
+    private final int pad;
+    private final int channels;
+    private final int paddedHeight;
+    private final int lanes;
+    private final int[][] inputsOf;
+    private final float[] w;
+    private final float[] b;
+    private final FloatOps ops;
+    /** The interleaved input: rows of IW + 2·pad positions, planes of IH + 2·pad rows. */
+    private final int inputRow;
+    private final int inputPlane;
+    /** The output gradient in lanes, inside k − 1 zeros on every side. */
+    private final int gradientRow;
+    private final int gradientPlane;
+    /** Per output map, its connected maps' kernels in w and planes in the interleaved input. */
+    private final int[][] kernelsOf;
+    private final int[][] inputPlanesOf;
+    /** Per input map, the reversed kernels (in scratch) of the output maps it feeds, and those maps' gradients. */
+    private final int[][] reversedKernelsOf;
+    private final int[][] gradientPlanesOf;
+    // scratch, from the offset given: [input | output | output gradient | input gradient | reversed kernels]
+    private final int scratchInput;
+    private final int scratchOutput;
+    private final int scratchGradient;
+    private final int scratchInputGradient;
+    private final int scratchReversed;
+    private final int scratchEnd;
+
+    /** Whether a layer whose output rows are outWidth of a wide row of wideRow floats wastes enough lanes there. */
+    static boolean pays(int kernel, int lanes, int outWidth, int wideRow) {
+        return kernel == K && lanes > 1 && outWidth >= 5 && 4 * outWidth < 3 * wideRow;
+    }
+
+    InLanesConvolution(Convolution spec, Shape in, Shape out, int[][] inputsOf, float[] w, float[] b, FloatOps ops,
+            int scratchStart) {
+        this.in = in;
+        this.out = out;
+        this.pad = spec.padding();
+        this.channels = in.channels();
+        this.paddedHeight = in.height() + 2 * pad;
+        this.lanes = ops.lanes();
+        this.inputsOf = inputsOf;
+        this.w = w;
+        this.b = b;
+        this.ops = ops;
+        this.inputRow = (in.width() + 2 * pad) * lanes;
+        this.inputPlane = paddedHeight * inputRow;
+        this.gradientRow = (out.width() + 2 * (K - 1)) * lanes;
+        this.gradientPlane = (out.height() + 2 * (K - 1)) * gradientRow;
+        this.scratchInput = scratchStart;
+        this.scratchOutput = scratchInput + channels * inputPlane;
+        this.scratchGradient = scratchOutput + out.size() * lanes;
+        this.scratchInputGradient = scratchGradient + out.channels() * gradientPlane;
+        this.scratchReversed = scratchInputGradient + channels * inputPlane;
+        this.scratchEnd = scratchReversed + w.length;
+        this.kernelsOf = new int[out.channels()][];
+        this.inputPlanesOf = new int[out.channels()][];
+        for (int o = 0; o < out.channels(); o++) {
+            final int map = o;
+            kernelsOf[o] = Arrays.stream(inputsOf[o]).map(c -> kernelOffset(map, c)).toArray();
+            inputPlanesOf[o] = Arrays.stream(inputsOf[o]).map(c -> c * inputPlane).toArray();
+        }
+        this.reversedKernelsOf = new int[channels][];
+        this.gradientPlanesOf = new int[channels][];
+        for (int c = 0; c < channels; c++) {
+            final int map = c;
+            int[] fed = IntStream.range(0, out.channels()).filter(o -> spec.connected(o, map)).toArray();
+            reversedKernelsOf[c] = Arrays.stream(fed).map(o -> scratchReversed + kernelOffset(o, map)).toArray();
+            gradientPlanesOf[c] = Arrays.stream(fed).map(o -> o * gradientPlane).toArray();
+        }
+    }
+
+    /** Where this path's scratch ends. */
+    int scratchEnd() {
+        return scratchEnd;
+    }
+
+    private int kernelOffset(int o, int c) {
+        return VectorConvolution.kernelOffset(o, c, channels, K);
+    }
+
+    /** Samples [first, first + lanes) of xs through the layer, into the same samples of ys. */
+    void forward(float[][] xs, float[][] ys, int first, float[] scratch) {
+        interleaveInput(xs, first, scratch);
+        int oh = out.height();
+        int ow = out.width();
+        for (int o = 0; o < out.channels(); o++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j = nextFive(j, ow)) {
+                    ops.convolveFiveInLanes(w, kernelsOf[o], b[o], scratch, inputPlanesOf[o],
+                            scratchInput + i * inputRow + j * lanes, inputRow, 0, K, scratch,
+                            scratchOutput + ((o * oh + i) * ow + j) * lanes);
+                }
+            }
+        }
+        for (int p = 0; p < out.size(); p++) {
+            int from = scratchOutput + p * lanes;
+            for (int s = 0; s < lanes; s++) {
+                ys[first + s][p] = scratch[from + s];
+            }
+        }
+    }
+
+    /**
+     * Backward of samples [first, first + lanes): the bias gradient summed per sample into {@code biasGradient}, the
+     * weight gradient into the worker's lanes at {@code scratch[weightLanes + kernel offset · lanes ..]}, the input
+     * gradient into dxs (unless null: the first layer).
+     */
+    void backward(float[][] xs, float[][] dys, float[][] dxs, int first, float[] biasGradient, float[] scratch,
+            int weightLanes) {
+        interleaveInput(xs, first, scratch);
+        interleaveGradient(dys, first, scratch);
+        int oh = out.height();
+        int ow = out.width();
+        for (int o = 0; o < out.channels(); o++) {
+            for (int s = first; s < first + lanes; s++) {
+                biasGradient[o] += ops.sum(dys[s], o * oh * ow, oh * ow);
+            }
+            int gradient = scratchGradient + o * gradientPlane + (K - 1) * gradientRow + (K - 1) * lanes;
+            for (int c : inputsOf[o]) {
+                ops.correlateInLanes(scratch, gradient, gradientRow, oh, ow, scratch, scratchInput + c * inputPlane,
+                        inputRow, scratch, weightLanes + kernelOffset(o, c) * lanes);
+            }
+        }
+        if (dxs != null) {
+            inputGradient(dxs, first, scratch);
+        }
+    }
+
+    private void inputGradient(float[][] dxs, int first, float[] scratch) {
+        for (int o = 0; o < out.channels(); o++) {
+            for (int c : inputsOf[o]) {
+                int kernel = kernelOffset(o, c);
+                for (int t = 0; t < K * K; t++) {
+                    scratch[scratchReversed + kernel + t] = w[kernel + K * K - 1 - t];
+                }
+            }
+        }
+        int width = in.width() + 2 * pad;
+        for (int c = 0; c < channels; c++) {
+            for (int r = 0; r < paddedHeight; r++) {
+                // input row r meets gradient rows r + u − (k − 1); those outside [0, OH) are the zeros around it
+                int firstRow = Math.max(0, K - 1 - r);
+                int endRow = Math.min(K, out.height() + K - 1 - r);
+                for (int m = 0; m < width; m = nextFive(m, width)) {
+                    ops.convolveFiveInLanes(scratch, reversedKernelsOf[c], 0f, scratch, gradientPlanesOf[c],
+                            scratchGradient + r * gradientRow + m * lanes, gradientRow, firstRow, endRow, scratch,
+                            scratchInputGradient + c * inputPlane + r * inputRow + m * lanes);
+                }
+            }
+        }
+        int h = in.height();
+        int wd = in.width();
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < wd; j++) {
+                    int p = (c * h + i) * wd + j;
+                    int from = scratchInputGradient + c * inputPlane + (i + pad) * inputRow + (j + pad) * lanes;
+                    for (int s = 0; s < lanes; s++) {
+                        dxs[first + s][p] = scratch[from + s];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Where the five outputs after those at j start: five on, or the row's last five (the outputs written twice get
+     * the same value twice); the row's end after those.
+     */
+    private static int nextFive(int j, int width) {
+        int next = Math.min(j + 5, width - 5);
+        return next > j ? next : width;
+    }
+
+    /** The group's inputs, zero-padded, one sample per lane, at scratchInput. */
+    private void interleaveInput(float[][] xs, int first, float[] scratch) {
+        if (pad > 0) {
+            Arrays.fill(scratch, scratchInput, scratchInput + channels * inputPlane, 0f);
+        }
+        int h = in.height();
+        int wd = in.width();
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < wd; j++) {
+                    int p = (c * h + i) * wd + j;
+                    int to = scratchInput + c * inputPlane + (i + pad) * inputRow + (j + pad) * lanes;
+                    for (int s = 0; s < lanes; s++) {
+                        scratch[to + s] = xs[first + s][p];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The group's output gradients, one sample per lane, inside k − 1 zeros, at scratchGradient. */
+    private void interleaveGradient(float[][] dys, int first, float[] scratch) {
+        Arrays.fill(scratch, scratchGradient, scratchGradient + out.channels() * gradientPlane, 0f);
+        int oh = out.height();
+        int ow = out.width();
+        for (int o = 0; o < out.channels(); o++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int p = (o * oh + i) * ow + j;
+                    int to = scratchGradient + o * gradientPlane + (i + K - 1) * gradientRow + (j + K - 1) * lanes;
+                    for (int s = 0; s < lanes; s++) {
+                        scratch[to + s] = dys[first + s][p];
+                    }
+                }
+            }
+        }
+    }
+}
