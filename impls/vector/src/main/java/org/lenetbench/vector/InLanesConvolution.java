@@ -181,19 +181,7 @@ final class InLanesConvolution {
                 }
             }
         }
-        int h = in.height();
-        int wd = in.width();
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < h; i++) {
-                for (int j = 0; j < wd; j++) {
-                    int p = (c * h + i) * wd + j;
-                    int from = scratchInputGradient + c * inputPlane + (i + pad) * inputRow + (j + pad) * lanes;
-                    for (int s = 0; s < lanes; s++) {
-                        dxs[first + s][p] = scratch[from + s];
-                    }
-                }
-            }
-        }
+        copyInputPlanes(dxs, first, scratch, scratchInputGradient, false);
     }
 
     /**
@@ -210,15 +198,29 @@ final class InLanesConvolution {
         if (pad > 0) {
             Arrays.fill(scratch, scratchInput, scratchInput + channels * inputPlane, 0f);
         }
+        copyInputPlanes(xs, first, scratch, scratchInput, true);
+    }
+
+    /**
+     * Copies between samples [first, first + lanes)'s input-shaped maps and the padded planes in lanes at
+     * {@code scratch[base ..]}: into the lanes, or out of them (the padding is left out either way).
+     */
+    private void copyInputPlanes(float[][] samples, int first, float[] scratch, int base, boolean intoLanes) {
         int h = in.height();
         int wd = in.width();
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < h; i++) {
                 for (int j = 0; j < wd; j++) {
                     int p = (c * h + i) * wd + j;
-                    int to = scratchInput + c * inputPlane + (i + pad) * inputRow + (j + pad) * lanes;
-                    for (int s = 0; s < lanes; s++) {
-                        scratch[to + s] = xs[first + s][p];
+                    int at = base + c * inputPlane + (i + pad) * inputRow + (j + pad) * lanes;
+                    if (intoLanes) {
+                        for (int s = 0; s < lanes; s++) {
+                            scratch[at + s] = samples[first + s][p];
+                        }
+                    } else {
+                        for (int s = 0; s < lanes; s++) {
+                            samples[first + s][p] = scratch[at + s];
+                        }
                     }
                 }
             }
