@@ -52,6 +52,10 @@ final class ReportPage {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("folder", folder.dir().getFileName().toString());
         page.put("generated", Instant.now().toString());
+        page.put("mode", folder.mode().map(m -> "Benchmark suite mode: " + m + ".").orElse(""));
+        page.put("shortRuns", folder.mode().filter(m -> m.equals("quick") || m.equals("smoke"))
+                .map(m -> "Benchmarks and training runs in the " + m + " mode are short: they show that everything "
+                        + "runs, not how fast or how well.").orElse(""));
         page.put("summary", summary());
         page.put("backends", folder.backends().stream().map(b -> Map.of("id", b.id(), "engine", b.engine(),
                 "version", b.version(), "status", b.available() ? "available" : "skipped: " + b.reason())).toList());
@@ -363,6 +367,7 @@ final class ReportPage {
                         j.method().equals("fmaPeak") ? String.format(Locale.ROOT, "%.1f GFLOP/s", j.flops() / 1e9)
                                 : String.format(Locale.ROOT, "%.1f GB/s", j.bytes() / 1e9)));
         env.put("results folder", folder.dir().toString());
+        folder.mode().ifPresent(m -> env.put("benchmark suite mode", m));
         if (gpu != null) {
             env.put("GPU results folder", gpu.dir().toString());
             gpu.deviceRoofline().ifPresent(r -> {

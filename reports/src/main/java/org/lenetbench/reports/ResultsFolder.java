@@ -15,12 +15,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Everything a report is made from: the JMH JSON files directly in a results folder, the training runs in its
  * sub-folders (each with a {@code results.json}), cross-check JSON (in the folder or given apart) and, from a GPU
- * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}), and which backends were available
- * ({@code lenet backends --json}, as scripts/bench-suite writes it).
+ * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}), which backends were available
+ * ({@code lenet backends --json}, as scripts/bench-suite writes it) and the suite's mode ({@value #MODE_FILE}).
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
         List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, List<BackendStatus> backends,
-        List<Path> flameGraphs, List<String> flameGraphFailures) {
+        List<Path> flameGraphs, List<String> flameGraphFailures, Optional<String> mode) {
+    /** scripts/bench-suite's mode, one word: absent from folders of results measured by hand. */
+    static final String MODE_FILE = "mode.txt";
+    static final List<String> MODES = List.of("quick", "default", "full", "smoke");
+
     /**
      * Where scripts/bench-suite puts async-profiler's flame graphs, flamegraphs/BACKEND-EVENT/…/flame-*.html, and
      * flamegraphs/failed.txt, one line per backend it could not profile ("backend: why").
@@ -78,6 +82,17 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
             }
         }
         return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline), backends,
-                flameGraphs, flameGraphFailures);
+                flameGraphs, flameGraphFailures, mode(dir.resolve(MODE_FILE)));
+    }
+
+    private static Optional<String> mode(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String mode = Files.readString(file).strip();
+        if (!MODES.contains(mode)) {
+            throw new ReportInputException(file, "mode", "one of " + String.join(", ", MODES) + ", not '" + mode + "'");
+        }
+        return Optional.of(mode);
     }
 }

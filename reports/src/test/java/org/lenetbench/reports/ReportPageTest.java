@@ -174,6 +174,29 @@ class ReportPageTest {
         assertTrue(e.getMessage().contains("backends.json") && e.getMessage().contains("available"), e.getMessage());
     }
 
+    /** bench-suite records its mode: the report names it, and warns that the quick and smoke modes' runs are short. */
+    @Test
+    void theSuitesModeIsShownAndShortModesAreFlagged() throws Exception {
+        Files.copy(RESULTS.resolve("NetworkBenchmark-dl4j.json"), dir.resolve("NetworkBenchmark-dl4j.json"));
+        String unmarked = new ReportPage(ResultsFolder.load(dir, null)).render();
+        assertFalse(unmarked.contains("Benchmark suite mode"), "no mode.txt, no mode shown");
+
+        Files.writeString(dir.resolve("mode.txt"), "smoke\n");
+        String smoke = new ReportPage(ResultsFolder.load(dir, null)).render();
+        assertTrue(smoke.contains("Benchmark suite mode: smoke."), smoke);
+        assertTrue(smoke.contains("<p class=\"fail\">Benchmarks and training runs in the smoke mode are short"), smoke);
+
+        Files.writeString(dir.resolve("mode.txt"), "full");
+        String full = new ReportPage(ResultsFolder.load(dir, null)).render();
+        assertTrue(full.contains("Benchmark suite mode: full."));
+        assertFalse(full.contains("are short"));
+
+        Files.writeString(dir.resolve("mode.txt"), "fast");
+        ReportInputException e = assertThrows(ReportInputException.class, () -> ResultsFolder.load(dir, null));
+        assertTrue(e.getMessage().contains("mode.txt") && e.getMessage().contains("quick, default, full, smoke"),
+                e.getMessage());
+    }
+
     /** Every committed run gets its confusion matrix as a heat map, and its misclassified digits or the reason not. */
     @Test
     void confusionMatricesAndMisclassifiedDigitsForEveryRun() throws Exception {
