@@ -44,6 +44,15 @@ interface FloatOps {
             int yOff, int n);
 
     /**
+     * Into the batch-in-lanes layout: {@code out[outOff + p·G + s] = samples[first + s][from + p]} for p in [0, n) and
+     * s in [0, G), G = {@link #lanes()}: the samples' floats side by side, sample by lane.
+     */
+    void interleave(float[][] samples, int first, int from, int n, float[] out, int outOff);
+
+    /** Out of it, the reverse of {@link #interleave}: {@code samples[first + s][to + p] = in[inOff + p·G + s]}. */
+    void deinterleave(float[] in, int inOff, int n, float[][] samples, int first, int to);
+
+    /**
      * Five outputs of a 5×5 convolution over {@link #lanes()} samples at once, in the batch-in-lanes layout: every
      * position holds one float per sample (lane), so that G = lanes() consecutive floats are one position of G
      * samples. For t in [0, 5) and every lane g: {@code y[yOff + t·G + g] = bias + Σ_m Σ_{u<5} Σ_{v<5}

@@ -72,6 +72,16 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void interleave(float[][] samples, int first, int from, int n, float[] out, int outOff) {
+        System.arraycopy(samples[first], from, out, outOff, n);
+    }
+
+    @Override
+    public void deinterleave(float[] in, int inOff, int n, float[][] samples, int first, int to) {
+        System.arraycopy(in, inOff, samples[first], to, n);
+    }
+
+    @Override
     public void convolveFiveInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff,
             int rowStride, int firstRow, int endRow, float[] y, int yOff) {
         for (int t = 0; t < 5; t++) {

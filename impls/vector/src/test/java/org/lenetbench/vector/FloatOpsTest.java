@@ -233,6 +233,41 @@ class FloatOpsTest {
         }
     }
 
+    /** Pure data movement, so exactly the plain loops' floats, at every length (16-position blocks and the rest). */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void interleaveAndDeinterleaveMoveEverySamplesFloats(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(11);
+        int lanes = ops.lanes();
+        for (int n : new int[] {0, 1, 15, 16, 17, 40, 1176}) {
+            float[][] samples = new float[lanes + 2][];
+            for (int s = 0; s < samples.length; s++) {
+                samples[s] = random(r, n + 5);
+            }
+            float[] out = random(r, (n + 1) * lanes + 3);
+            float[] expected = out.clone();
+            for (int p = 0; p < n; p++) {
+                for (int s = 0; s < lanes; s++) {
+                    expected[3 + p * lanes + s] = samples[1 + s][2 + p];
+                }
+            }
+            ops.interleave(samples, 1, 2, n, out, 3);
+            assertBitsEqual(expected, out, "interleave n=" + n);
+
+            float[][] back = new float[lanes + 2][n + 5];
+            float[][] backExpected = new float[lanes + 2][n + 5];
+            for (int p = 0; p < n; p++) {
+                for (int s = 0; s < lanes; s++) {
+                    backExpected[1 + s][4 + p] = out[3 + p * lanes + s];
+                }
+            }
+            ops.deinterleave(out, 3, n, back, 1, 4);
+            for (int s = 0; s < back.length; s++) {
+                assertBitsEqual(backExpected[s], back[s], "deinterleave n=" + n + " sample " + s);
+            }
+        }
+    }
+
     /** Zero rows outside the band: skipping their products changes nothing but the sign of a zero. */
     @ParameterizedTest
     @MethodSource("vectorOps")
