@@ -10,7 +10,7 @@ import org.lenetbench.model.Shape;
  * A 5×5 convolution over a whole group of {@link FloatOps#lanes()} samples in the batch-in-lanes layout: the group is
  * interleaved, sample by lane (every position is G consecutive floats, one per sample), so that every lane does
  * useful work whatever the map's width. {@link VectorConvolution} hands it whole groups where that pays ({@link #pays}:
- * C1 and C3 with 16 lanes; C3 alone, whose wide rows use 10 of 16 lanes, with narrower vectors).
+ * C3, whose wide rows use 10 of 16 lanes; not C1).
  *
  * <ul>
  *   <li>Forward: every five outputs of a row are one {@link FloatOps#convolveFiveInLanes} over all their connected
@@ -60,12 +60,13 @@ final class InLanesConvolution {
     private final int scratchEnd;
 
     /**
-     * Whether this path pays for a layer whose output rows are outWidth of a wide row of wideRow floats: with 16 lanes
-     * the copies are register transposes and every 5×5 layer gains (C1 too); with narrower vectors they are plain
-     * loops, and only a layer that wastes more than a quarter of the wide row does.
+     * Whether this path pays for a layer whose output rows are outWidth of a wide row of wideRow floats: where the
+     * wide row wastes more than a quarter of its lanes. C1 (28 of 32) alone ran faster in lanes (forward 228,255 vs
+     * about 172,000 images/s, backward with dx 109,075 vs about 92,000), but a whole training step did not (C1 has no
+     * input gradient to compute, and its buffers in lanes take 0.9 MB per worker): measured, and left on the wide path.
      */
     static boolean pays(int kernel, int lanes, int outWidth, int wideRow) {
-        return kernel == K && lanes > 1 && outWidth >= 5 && (lanes == 16 || 4 * outWidth < 3 * wideRow);
+        return kernel == K && lanes > 1 && outWidth >= 5 && 4 * outWidth < 3 * wideRow;
     }
 
     InLanesConvolution(Convolution spec, Shape in, Shape out, int[][] inputsOf, float[] w, float[] b, FloatOps ops,

@@ -19,9 +19,9 @@ import org.lenetbench.model.Shape;
  * The padded copy has k − 1 zeros after its last plane: the last wide row's discarded columns read that far. A kernel that covers its whole unpadded input with every
  * pair connected (C5) is a fully connected layer, and {@link VectorLayer#of} builds one instead.
  *
- * <p>A map much narrower than the wide row (C3: 10 of 16 lanes) wastes lanes there, and its first and last four rows
- * take part of the 25 taps each: both passes over a whole group of samples then run in the batch-in-lanes layout
- * instead ({@link InLanesConvolution}).
+ * <p>This wide path takes single samples: the last ones of a chunk, and every sample of the layers where the
+ * batch-in-lanes path does not pay. Whole groups go to {@link InLanesConvolution} where it does (C3, whose 10-wide
+ * maps use 10 of 16 lanes here and whose first and last four rows take part of the 25 taps each).
  */
 final class VectorConvolution extends VectorLayer {
     private final int k;
