@@ -49,6 +49,7 @@ final class VectorConvolution extends VectorLayer {
     private final int scratchPaddedGradient;
     private final int scratchReversed;
     private final int scratchLanes;
+    private final int scratchLanesEnd;
     private final int lanes;
     /** The batch-in-lanes path for whole groups, or null where it does not pay. */
     private final InLanesConvolution inLanes;
@@ -81,13 +82,13 @@ final class VectorConvolution extends VectorLayer {
         this.scratchPaddedGradient = scratchWideGradient + lead + plane;
         this.scratchReversed = scratchPaddedGradient + channels * plane;
         this.scratchLanes = scratchReversed + k * k;
-        int weightLanesEnd = scratchLanes + w.length * lanes;
+        this.scratchLanesEnd = scratchLanes + w.length * lanes;
         if (InLanesConvolution.pays(k, lanes, out.width(), paddedWidth)) {
-            this.inLanes = new InLanesConvolution(spec, in, out, inputsOf, w, b, ops, weightLanesEnd);
+            this.inLanes = new InLanesConvolution(spec, in, out, inputsOf, w, b, ops, scratchLanesEnd);
             this.scratchSize = inLanes.scratchEnd();
         } else {
             this.inLanes = null;
-            this.scratchSize = weightLanesEnd;
+            this.scratchSize = scratchLanesEnd;
         }
     }
 
@@ -156,7 +157,7 @@ final class VectorConvolution extends VectorLayer {
 
     @Override
     void beginChunk(float[] scratch) {
-        Arrays.fill(scratch, scratchLanes, scratchLanes + w.length * lanes, 0f);
+        Arrays.fill(scratch, scratchLanes, scratchLanesEnd, 0f);
     }
 
     /** The weight gradient's lanes, added up in lane order: deterministic. */

@@ -27,7 +27,7 @@ final class VectorNetwork extends AbstractNetwork {
     private final ReferenceLoss loss;
     private final BatchParallel parallel;
     private final Workspace[] workspaces;
-    /** Samples a worker takes through the forward pass together: one per lane. */
+    /** Samples a worker takes through each pass together, layer by layer: one per lane. */
     private final int group;
     private final float[][] gradients;
     private final float[][] trainableValues;

@@ -490,12 +490,9 @@ class FloatOpsTest {
                 network.loadParameters(params);
                 network.forward(batch, together);
                 float[] alone = new float[classes];
-                int size = model.input().shape().size();
                 var one = new org.lenetbench.backend.Batch(model.input().shape(), 1);
-                one.setSize(1);
                 for (int s = 0; s < n; s++) {
-                    System.arraycopy(batch.images(), s * size, one.images(), 0, size);
-                    network.forward(one, alone);
+                    network.forward(sampleAlone(batch, s, one), alone);
                     for (int c = 0; c < classes; c++) {
                         assertEquals(Float.floatToIntBits(alone[c]), Float.floatToIntBits(together[s * classes + c]),
                                 model.name() + " sample " + s + " class " + c);
@@ -520,15 +517,11 @@ class FloatOpsTest {
             try (VectorNetwork network = new VectorNetwork(model, 1, ops)) {
                 network.loadParameters(params);
                 var together = network.lossAndGradients(batch);
-                int size = model.input().shape().size();
                 var one = new org.lenetbench.backend.Batch(model.input().shape(), 1);
-                one.setSize(1);
                 java.util.Map<String, double[]> mean = new java.util.HashMap<>();
                 double loss = 0;
                 for (int s = 0; s < n; s++) {
-                    System.arraycopy(batch.images(), s * size, one.images(), 0, size);
-                    one.labels()[0] = batch.labels()[s];
-                    var alone = network.lossAndGradients(one);
+                    var alone = network.lossAndGradients(sampleAlone(batch, s, one));
                     loss += alone.loss() / n;
                     for (String name : alone.gradients().names()) {
                         float[] g = alone.gradients().get(name).data();
@@ -552,6 +545,16 @@ class FloatOpsTest {
                 }
             }
         }
+    }
+
+    /** Sample s of the batch (image and label) as the only sample of {@code one}, a batch of capacity 1. */
+    private static org.lenetbench.backend.Batch sampleAlone(org.lenetbench.backend.Batch batch, int s,
+            org.lenetbench.backend.Batch one) {
+        int size = batch.imageShape().size();
+        System.arraycopy(batch.images(), s * size, one.images(), 0, size);
+        one.labels()[0] = batch.labels()[s];
+        one.setSize(1);
+        return one;
     }
 
     private static float[] random(SplittableRandom r, int n) {
