@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     double momentum;
 
     @Option(names = "--lr", description = "Learning rate (default: adam 1e-3, sgd 0.01); the first one for --schedule "
-            + "step; not with --schedule paper.")
+            + "step; for --schedule paper the first pass's, the later passes keep the paper's ratios (default 5e-4).")
     Double rate;
 
     @Option(names = "--schedule", description = "constant, step (×--lr-gamma every --lr-every epochs) or paper "
@@ -128,10 +128,6 @@ final class TrainCommand implements Callable<Integer> {
     TrainingConfig config(ModelSpec spec) {
         OptimizerChoice opt = optimizer != null ? optimizer : TrainingDefaults.OPTIMIZER;
         ScheduleChoice sched = schedule != null ? schedule : TrainingDefaults.scheduleFor(opt);
-        if (sched == ScheduleChoice.PAPER && rate != null) {
-            throw new IllegalArgumentException("--schedule paper fixes the learning rates (5e-4 … 1e-5); drop --lr "
-                    + "or choose --schedule constant|step");
-        }
         if (momentum != 0 && opt != OptimizerChoice.SGD) {
             throw new IllegalArgumentException("--momentum applies to --optimizer sgd only");
         }
@@ -144,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
         LearningRateSchedule lrs = switch (sched) {
             case CONSTANT -> new LearningRateSchedule.Constant(lr);
             case STEP -> new LearningRateSchedule.Step(lr, gamma, every);
-            case PAPER -> new LearningRateSchedule.Paper();
+            case PAPER -> rate != null ? new LearningRateSchedule.Paper(rate) : new LearningRateSchedule.Paper();
         };
         int batchSize = batch != null ? batch : TrainingDefaults.batchFor(opt);
         return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads,

@@ -44,6 +44,15 @@ class TrainOptionsTest {
     }
 
     @Test
+    void lrMovesThePapersScheduleAndKeepsItsSteps() {
+        TrainingConfig c = config("--backend", "reference", "--model", "lenet5-1998", "--optimizer", "sdlm",
+                "--lr", "1e-4");
+        assertEquals(new LearningRateSchedule.Paper(1e-4), c.schedule());
+        assertEquals(1e-4, c.schedule().rate(0), 1e-18);
+        assertEquals(2e-6, c.schedule().rate(19), 1e-18);
+    }
+
+    @Test
     void explicitOptionsWin() {
         TrainingConfig c = config("--backend", "reference", "--model", "lenet1", "--optimizer", "sgd", "--momentum", "0.9",
                 "--lr", "0.1", "--schedule", "step", "--lr-every", "2", "--lr-gamma", "0.1", "--batch", "64",
@@ -61,8 +70,9 @@ class TrainOptionsTest {
         var momentum = assertThrows(IllegalArgumentException.class,
                 () -> config("--backend", "r", "--model", "lenet5", "--momentum", "0.9"));
         assertTrue(momentum.getMessage().contains("--momentum applies to --optimizer sgd only"));
-        assertThrows(IllegalArgumentException.class,
-                () -> config("--backend", "r", "--model", "lenet5", "--optimizer", "sdlm", "--lr", "0.1"));
+        var rate = assertThrows(IllegalArgumentException.class,
+                () -> config("--backend", "r", "--model", "lenet5", "--optimizer", "sdlm", "--lr", "-1e-4"));
+        assertTrue(rate.getMessage().contains("must be positive and finite, got -1.0E-4"), rate.getMessage());
         assertThrows(IllegalArgumentException.class, () -> config("--backend", "r", "--model", "lenet5", "--batch", "0"));
     }
 }

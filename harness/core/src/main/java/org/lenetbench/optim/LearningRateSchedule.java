@@ -46,28 +46,45 @@ public sealed interface LearningRateSchedule {
 
     /**
      * LeCun et al. 1998: η = 0.0005 for passes 1–2, 0.0002 for 3–5, 0.0001 for 6–8, 0.00005 for 9–12,
-     * 0.00001 from 13 on.
+     * 0.00001 from 13 on. {@code first} moves the whole schedule, keeping its steps and their ratios
+     * (the paper's own is {@link #PUBLISHED_FIRST}); the original Lush code started at 1e-4.
      */
-    record Paper() implements LearningRateSchedule {
+    record Paper(double first) implements LearningRateSchedule {
+        public static final double PUBLISHED_FIRST = 0.0005;
+        private static final double[] PUBLISHED = {0.0005, 0.0002, 0.0001, 0.00005, 0.00001};
+
+        public Paper {
+            requirePositive(first);
+        }
+
+        /** The schedule as published. */
+        public Paper() {
+            this(PUBLISHED_FIRST);
+        }
+
         @Override
         public double rate(int epoch) {
             int pass = epoch + 1;
-            if (pass <= 2) {
-                return 0.0005;
-            } else if (pass <= 5) {
-                return 0.0002;
-            } else if (pass <= 8) {
-                return 0.0001;
-            } else if (pass <= 12) {
-                return 0.00005;
-            }
-            return 0.00001;
+            int step = pass <= 2 ? 0 : pass <= 5 ? 1 : pass <= 8 ? 2 : pass <= 12 ? 3 : 4;
+            return first == PUBLISHED_FIRST ? PUBLISHED[step] : PUBLISHED[step] * (first / PUBLISHED_FIRST);
         }
 
         @Override
         public String describe() {
-            return "paper (5e-4, 2e-4, 1e-4, 5e-5, 1e-5 per pass)";
+            StringBuilder rates = new StringBuilder();
+            for (int epoch : new int[] {0, 2, 5, 8, 12}) {
+                rates.append(rates.isEmpty() ? "" : ", ").append(shortRate(rate(epoch)));
+            }
+            String name = first == PUBLISHED_FIRST ? "paper" : "paper's steps from " + shortRate(first);
+            return name + " (" + rates + " per pass)";
         }
+    }
+
+    /** 0.0005 as "5e-4", 0.000025 as "2.5e-5". */
+    private static String shortRate(double v) {
+        String[] parts = String.format(java.util.Locale.ROOT, "%.2e", v).split("e");
+        String mantissa = parts[0].replaceFirst("\\.?0+$", "");
+        return mantissa + "e" + Integer.parseInt(parts[1]);
     }
 
     private static void requirePositive(double v) {

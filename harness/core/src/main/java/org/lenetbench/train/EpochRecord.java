@@ -2,8 +2,9 @@ package org.lenetbench.train;
 
 /**
  * One epoch: the mean training loss over its steps, the test loss and accuracy after it, the training
- * time (evaluation excluded) and training throughput, and the evaluation time apart.
+ * time (evaluation excluded) and training throughput, and the evaluation time apart; with SDLM, the range of
+ * its per-parameter step sizes for the epoch ({@code null} for other optimizers).
  */
 public record EpochRecord(int epoch, double learningRate, double trainLoss, double testLoss, double testAccuracy,
-        double trainSeconds, double trainImagesPerSecond, double evalSeconds) {
+        double trainSeconds, double trainImagesPerSecond, double evalSeconds, EffectiveRates sdlmRates) {
 }

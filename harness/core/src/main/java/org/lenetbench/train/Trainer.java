@@ -68,8 +68,11 @@ public final class Trainer {
                 int[] visit = order.shuffle(epoch);
                 double rate = config.schedule().rate(epoch);
                 long start = System.nanoTime();
-                if (config.optimizer() instanceof OptimizerSpec.Sdlm) {
-                    network.setCurvature(estimateCurvature(network, config, encoder, batch, train, visit));
+                EffectiveRates sdlmRates = null;
+                if (config.optimizer() instanceof OptimizerSpec.Sdlm sdlm) {
+                    NamedTensors curvature = estimateCurvature(network, config, encoder, batch, train, visit);
+                    network.setCurvature(curvature);
+                    sdlmRates = EffectiveRates.of(curvature, rate, sdlm.mu());
                 }
                 int steps = (train.count() + config.batchSize() - 1) / config.batchSize();
                 listener.epochStarted(epoch + 1, steps);
@@ -96,7 +99,7 @@ public final class Trainer {
                 evaluation = evaluator.evaluate(network, test);
                 double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
                 EpochRecord record = new EpochRecord(epoch + 1, rate, lossSum / train.count(), evaluation.loss(),
-                        evaluation.accuracy(), seconds, train.count() / seconds, evalSeconds);
+                        evaluation.accuracy(), seconds, train.count() / seconds, evalSeconds, sdlmRates);
                 epochs.add(record);
                 if (secondsTo99 == null && evaluation.accuracy() >= TARGET_ACCURACY) {
                     secondsTo99 = trainingSeconds;

@@ -64,6 +64,13 @@ class OptimizerStateTest {
         assertEquals(0.0001, paper.rate(7));
         assertEquals(0.00005, paper.rate(11));
         assertEquals(0.00001, paper.rate(12));
+        assertEquals("paper (5e-4, 2e-4, 1e-4, 5e-5, 1e-5 per pass)", paper.describe());
+        var moved = new LearningRateSchedule.Paper(1e-4);
+        double[] expected = {1e-4, 1e-4, 4e-5, 4e-5, 4e-5, 2e-5, 2e-5, 2e-5, 1e-5, 1e-5, 1e-5, 1e-5, 2e-6, 2e-6};
+        for (int epoch = 0; epoch < expected.length; epoch++) {
+            assertEquals(expected[epoch], moved.rate(epoch), 1e-18, "epoch " + epoch);
+        }
+        assertEquals("paper's steps from 1e-4 (1e-4, 4e-5, 2e-5, 1e-5, 2e-6 per pass)", moved.describe());
         assertEquals(0.025, new LearningRateSchedule.Step(0.1, 0.5, 2).rate(5), 1e-15);
     }
 }

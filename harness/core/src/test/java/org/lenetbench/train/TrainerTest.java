@@ -65,6 +65,7 @@ class TrainerTest {
         assertTrue(last.testAccuracy() > 0.9, "accuracy " + last.testAccuracy());
         assertTrue(last.trainLoss() < r.epochs().getFirst().trainLoss());
         assertTrue(last.trainSeconds() > 0 && last.trainImagesPerSecond() > 0 && last.evalSeconds() > 0);
+        assertEquals(null, last.sdlmRates(), "step sizes are recorded for SDLM only");
         int total = 0;
         for (int[] row : r.finalEvaluation().confusion()) {
             for (int c : row) {
@@ -84,6 +85,9 @@ class TrainerTest {
         assertEquals(a.finalParameters(), b.finalParameters());
         assertEquals(a.epochs().getFirst().trainLoss(), b.epochs().getFirst().trainLoss());
         assertEquals(a.finalEvaluation().loss(), b.finalEvaluation().loss());
+        EffectiveRates steps = a.epochs().getFirst().sdlmRates();
+        assertTrue(steps.smallest() > 0 && steps.smallest() < steps.largest() && steps.largest() <= 5e-4 / 0.02,
+                steps.toString());
     }
 
     @Test
