@@ -17,6 +17,13 @@ interface FloatOps {
     /** {@code y[i] = Σ_j w[i·n + j] · x[j]} for i in [0, rows), j in [0, n): a matrix times a vector. */
     void multiply(float[] w, int rows, int n, float[] x, float[] y);
 
+    /**
+     * {@link #multiply} for the four samples {@code xs[first .. first + 3]} into {@code ys[first .. first + 3]}, each
+     * with the same bits as alone: the matrix is read once for the four (C5's is 192 KB, beyond L1). {@code sums}
+     * from {@code sumsOff}: 16·{@link #lanes()} floats of scratch.
+     */
+    void multiplyFour(float[] w, int rows, int n, float[][] xs, float[][] ys, int first, float[] sums, int sumsOff);
+
     /** {@code Σ x[off + i]} for i in [0, n). */
     float sum(float[] x, int off, int n);
 
@@ -107,6 +114,13 @@ interface FloatOps {
      * (x[a + 2j + 1] + x[b + 2j + 1])) + shift} for j in [0, n), where a and b start the window's two input rows.
      */
     void subsampleRow(float[] x, int a, int b, float scale, float shift, float[] y, int yOff, int n);
+
+    /**
+     * {@link #subsampleRow} for G = {@link #lanes()} samples in lanes (the layout of {@link #interleave}): for j in
+     * [0, n) and every lane g, {@code y[yOff + j·G + g] = scale · ((x[a + 2j·G + g] + x[b + 2j·G + g]) +
+     * (x[a + (2j + 1)·G + g] + x[b + (2j + 1)·G + g])) + shift}: each lane gets the bits of subsampleRow.
+     */
+    void subsampleRowInLanes(float[] x, int a, int b, float scale, float shift, float[] y, int yOff, int n);
 
     /**
      * Backward of {@link #subsampleRow} over a whole map of {@code rows} output rows of n: for output row i the input

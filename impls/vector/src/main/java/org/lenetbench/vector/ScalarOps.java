@@ -33,6 +33,14 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void multiplyFour(float[] w, int rows, int n, float[][] xs, float[][] ys, int first, float[] sums,
+            int sumsOff) {
+        for (int s = first; s < first + 4; s++) {
+            multiply(w, rows, n, xs[s], ys[s]);
+        }
+    }
+
+    @Override
     public float sum(float[] x, int off, int n) {
         float s = 0;
         for (int i = 0; i < n; i++) {
@@ -150,6 +158,11 @@ final class ScalarOps implements FloatOps {
         for (int j = 0; j < n; j++) {
             y[yOff + j] = scale * windowSum(x, a + 2 * j, b + 2 * j) + shift;
         }
+    }
+
+    @Override
+    public void subsampleRowInLanes(float[] x, int a, int b, float scale, float shift, float[] y, int yOff, int n) {
+        subsampleRow(x, a, b, scale, shift, y, yOff, n); // one lane: the plain layout
     }
 
     @Override

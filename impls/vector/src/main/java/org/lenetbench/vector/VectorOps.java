@@ -166,6 +166,85 @@ final class VectorOps implements FloatOps {
     }
 
     /**
+     * {@link #multiply}'s four-row blocks for four samples at once: sixteen accumulators, each the chain of fused
+     * multiply-adds that {@link #multiply} makes for its row and sample, so every result has the same bits as alone;
+     * each vector of the four rows is loaded once for the four samples. Leftover rows are single dots, as there.
+     */
+    @Override
+    public void multiplyFour(float[] w, int rows, int n, float[][] xs, float[][] ys, int first, float[] sums,
+            int sumsOff) {
+        float[] x0 = xs[first];
+        float[] x1 = xs[first + 1];
+        float[] x2 = xs[first + 2];
+        float[] x3 = xs[first + 3];
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            int row = i * n;
+            FloatVector a00 = FloatVector.zero(species);
+            FloatVector a01 = a00, a02 = a00, a03 = a00; // row i, samples 0..3
+            FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+            FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+            FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+            int j = 0;
+            for (int bound = species.loopBound(n); j < bound; j += LANES) {
+                FloatVector w0 = FloatVector.fromArray(species, w, row + j);
+                FloatVector w1 = FloatVector.fromArray(species, w, row + n + j);
+                FloatVector w2 = FloatVector.fromArray(species, w, row + 2 * n + j);
+                FloatVector w3 = FloatVector.fromArray(species, w, row + 3 * n + j);
+                FloatVector v = FloatVector.fromArray(species, x0, j);
+                a00 = w0.fma(v, a00);
+                a10 = w1.fma(v, a10);
+                a20 = w2.fma(v, a20);
+                a30 = w3.fma(v, a30);
+                v = FloatVector.fromArray(species, x1, j);
+                a01 = w0.fma(v, a01);
+                a11 = w1.fma(v, a11);
+                a21 = w2.fma(v, a21);
+                a31 = w3.fma(v, a31);
+                v = FloatVector.fromArray(species, x2, j);
+                a02 = w0.fma(v, a02);
+                a12 = w1.fma(v, a12);
+                a22 = w2.fma(v, a22);
+                a32 = w3.fma(v, a32);
+                v = FloatVector.fromArray(species, x3, j);
+                a03 = w0.fma(v, a03);
+                a13 = w1.fma(v, a13);
+                a23 = w2.fma(v, a23);
+                a33 = w3.fma(v, a33);
+            }
+            // Stored, then summed in a loop of its own: sixteen sumLanes inline here made this method too big for
+            // C2, and it boxed the accumulators (12 KB per image in C5, measured with -prof gc).
+            a00.intoArray(sums, sumsOff);
+            a01.intoArray(sums, sumsOff + LANES);
+            a02.intoArray(sums, sumsOff + 2 * LANES);
+            a03.intoArray(sums, sumsOff + 3 * LANES);
+            a10.intoArray(sums, sumsOff + 4 * LANES);
+            a11.intoArray(sums, sumsOff + 5 * LANES);
+            a12.intoArray(sums, sumsOff + 6 * LANES);
+            a13.intoArray(sums, sumsOff + 7 * LANES);
+            a20.intoArray(sums, sumsOff + 8 * LANES);
+            a21.intoArray(sums, sumsOff + 9 * LANES);
+            a22.intoArray(sums, sumsOff + 10 * LANES);
+            a23.intoArray(sums, sumsOff + 11 * LANES);
+            a30.intoArray(sums, sumsOff + 12 * LANES);
+            a31.intoArray(sums, sumsOff + 13 * LANES);
+            a32.intoArray(sums, sumsOff + 14 * LANES);
+            a33.intoArray(sums, sumsOff + 15 * LANES);
+            for (int k = 0; k < 16; k++) {
+                int r = k >> 2;
+                int s = first + (k & 3);
+                ys[s][i + r] = sumLanes(FloatVector.fromArray(species, sums, sumsOff + k * LANES))
+                        + scalarTail(w, row + r * n, xs[s], j, n);
+            }
+        }
+        for (; i < rows; i++) {
+            for (int s = first; s < first + 4; s++) {
+                ys[s][i] = dot(w, i * n, xs[s], 0, n);
+            }
+        }
+    }
+
+    /**
      * {@code Σ w[row + j] · x[j]} for j in [from, n): the few elements past the last full vector (F6: 8 of 120). A
      * masked vector here instead made {@link #multiply} too big for C2 to inline all four lane sums, and it boxed
      * their vectors: 15 KB allocated per training image (measured with {@code -prof gc}).
@@ -922,6 +1001,19 @@ final class VectorOps implements FloatOps {
             VectorMask<Float> columns = species.indexInRange(0, 2 * outputs);
             FloatVector sums = windowSums(x, a + 2 * j, b + 2 * j, columns);
             sums.mul(scale).add(shift).intoArray(y, yOff + j, species.indexInRange(0, outputs));
+        }
+    }
+
+    /** Every lane a sample: a window's four inputs are four whole vectors, and no lane is idle. */
+    @Override
+    public void subsampleRowInLanes(float[] x, int a, int b, float scale, float shift, float[] y, int yOff, int n) {
+        for (int j = 0; j < n; j++) {
+            int even = 2 * j * LANES; // the window's left column; its right one is a position (LANES floats) on
+            FloatVector left = FloatVector.fromArray(species, x, a + even)
+                    .add(FloatVector.fromArray(species, x, b + even));
+            FloatVector right = FloatVector.fromArray(species, x, a + even + LANES)
+                    .add(FloatVector.fromArray(species, x, b + even + LANES));
+            left.add(right).mul(scale).add(shift).intoArray(y, yOff + j * LANES);
         }
     }
 

@@ -18,6 +18,10 @@ class FloatOpsTest {
         return Stream.of(VectorOps.INSTANCE);
     }
 
+    static Stream<FloatOps> bothOps() {
+        return Stream.of(ScalarOps.INSTANCE, VectorOps.INSTANCE);
+    }
+
     @org.junit.jupiter.api.Test
     void theForcedSpeciesIsTheOneInUse() {
         String bits = System.getProperty(VectorOps.BITS_PROPERTY);
@@ -79,6 +83,34 @@ class FloatOpsTest {
                 ops.multiply(w, rows, n, x, y);
                 for (int i = 0; i < rows; i++) {
                     assertEquals(expected[i], y[i], 1e-6f * n + 1e-7f, "n=" + n + " rows=" + rows + " i=" + i);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothOps")
+    void multiplyFourGivesEachSampleTheBitsOfMultiply(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(12);
+        for (int n : LENGTHS) {
+            for (int rows : new int[] {1, 4, 7, 10, 84, 120}) {
+                float[] w = random(r, rows * n);
+                float[][] xs = new float[6][];
+                float[][] ys = new float[6][];
+                for (int s = 0; s < 6; s++) {
+                    xs[s] = random(r, n);
+                    ys[s] = new float[rows];
+                    java.util.Arrays.fill(ys[s], 7f); // samples 0 and 5 are not among the four: they must stay 7
+                }
+                ops.multiplyFour(w, rows, n, xs, ys, 1, new float[3 + 16 * ops.lanes()], 3);
+                for (int s = 0; s < 6; s++) {
+                    float[] expected = new float[rows];
+                    if (s == 0 || s == 5) {
+                        java.util.Arrays.fill(expected, 7f);
+                    } else {
+                        ops.multiply(w, rows, n, xs[s], expected);
+                    }
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, ys[s], "n=" + n + " rows=" + rows + " sample " + s);
                 }
             }
         }
@@ -230,6 +262,35 @@ class FloatOpsTest {
             for (int i = 0; i < 2 * lanes; i++) {
                 assertEquals(before[i], out[i], 0f, "outside the taps, i=" + i);
             }
+        }
+    }
+
+    /** Each lane, a sample, gets the bits that subsampleRow gives that sample alone. */
+    @ParameterizedTest
+    @MethodSource("bothOps")
+    void subsampleRowInLanesGivesEachLaneTheBitsOfSubsampleRow(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(13);
+        int lanes = ops.lanes();
+        for (int n : new int[] {1, 5, 14}) {
+            int width = 2 * n + 1; // two input rows of a map, one column wider than the windows need
+            float[][] samples = new float[lanes][];
+            for (int s = 0; s < lanes; s++) {
+                samples[s] = random(r, 2 * width);
+            }
+            float[] x = new float[2 * width * lanes];
+            ops.interleave(samples, 0, 0, 2 * width, x, 0);
+            float[] y = random(r, (n + 2) * lanes);
+            float[] expectedTail = java.util.Arrays.copyOfRange(y, (n + 1) * lanes, y.length);
+            ops.subsampleRowInLanes(x, 0, width * lanes, 0.7f, -0.2f, y, lanes, n);
+            for (int s = 0; s < lanes; s++) {
+                float[] alone = new float[n];
+                ops.subsampleRow(samples[s], 0, width, 0.7f, -0.2f, alone, 0, n);
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Float.floatToRawIntBits(alone[j]), Float.floatToRawIntBits(y[(1 + j) * lanes + s]),
+                            "n=" + n + " lane " + s + " output " + j);
+                }
+            }
+            assertBitsEqual(expectedTail, java.util.Arrays.copyOfRange(y, (n + 1) * lanes, y.length), "past the row");
         }
     }
 
