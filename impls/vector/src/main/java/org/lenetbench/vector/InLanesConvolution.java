@@ -9,8 +9,9 @@ import org.lenetbench.model.Shape;
 /**
  * A 5×5 convolution over a whole group of {@link FloatOps#lanes()} samples in the batch-in-lanes layout: the group is
  * interleaved, sample by lane (every position is G consecutive floats, one per sample), so that every lane does
- * useful work whatever the map's width. {@link VectorConvolution} hands it whole groups where that pays ({@link #pays}:
- * C3, whose wide rows use 10 of 16 lanes; not C1).
+ * useful work whatever the map's width. {@link VectorConvolution} hands it whole groups where that pays: the forward
+ * pass of every 5×5 layer at least five outputs wide ({@link #paysForward}: C1 and C3), the backward pass where the
+ * wide rows waste lanes ({@link #pays}: C3, whose wide rows use 10 of 16 lanes; not C1).
  *
  * <ul>
  *   <li>Forward: every five outputs of a row are one {@link FloatOps#convolveFiveInLanes} over all their connected
@@ -60,17 +61,28 @@ final class InLanesConvolution {
     private final int scratchEnd;
 
     /**
-     * Whether this path pays for a layer whose output rows are outWidth of a wide row of wideRow floats: where the
-     * wide row wastes more than a quarter of its lanes. C1 (28 of 32) alone ran faster in lanes (forward 228,255 vs
-     * about 172,000 images/s, backward with dx 109,075 vs about 92,000), but a whole training step did not (C1 has no
-     * input gradient to compute, and its buffers in lanes take 0.9 MB per worker): measured, and left on the wide path.
+     * Whether the backward pass pays in lanes for a layer whose output rows are outWidth of a wide row of wideRow
+     * floats: where the wide row wastes more than a quarter of its lanes. C1 (28 of 32) alone ran faster in lanes
+     * (forward 228,255 vs about 172,000 images/s, backward with dx 109,075 vs about 92,000), but a whole training step
+     * did not (C1 has no input gradient to compute, and its buffers in lanes take 0.9 MB per worker): measured, and
+     * C1's backward pass is left on the wide path.
      */
     static boolean pays(int kernel, int lanes, int outWidth, int wideRow) {
-        return kernel == K && lanes > 1 && outWidth >= 5 && 4 * outWidth < 3 * wideRow;
+        return paysForward(kernel, lanes, outWidth) && 4 * outWidth < 3 * wideRow;
     }
 
+    /**
+     * Whether the forward pass pays in lanes: every 5×5 layer at least five outputs wide, C1 too. C1's forward pass
+     * alone in lanes, A/B on one thread: the network's forward pass at batch 256 went from 48,710 and 53,142 to
+     * 57,948 and 56,397 images/s, a training step stayed where it was (19,939–22,216 vs 19,952–22,685).
+     */
+    static boolean paysForward(int kernel, int lanes, int outWidth) {
+        return kernel == K && lanes > 1 && outWidth >= 5;
+    }
+
+    /** {@code withBackward}: whether {@link #backward} will be called; without it, scratch ends after the output. */
     InLanesConvolution(Convolution spec, Shape in, Shape out, int[][] inputsOf, float[] w, float[] b, FloatOps ops,
-            int scratchStart) {
+            int scratchStart, boolean withBackward) {
         this.in = in;
         this.out = out;
         this.pad = spec.padding();
@@ -90,7 +102,7 @@ final class InLanesConvolution {
         this.scratchGradient = scratchOutput + out.size() * lanes;
         this.scratchInputGradient = scratchGradient + out.channels() * gradientPlane;
         this.scratchReversed = scratchInputGradient + channels * inputPlane;
-        this.scratchEnd = scratchReversed + w.length;
+        this.scratchEnd = withBackward ? scratchReversed + w.length : scratchGradient;
         this.kernelsOf = new int[out.channels()][];
         this.inputPlanesOf = new int[out.channels()][];
         for (int o = 0; o < out.channels(); o++) {

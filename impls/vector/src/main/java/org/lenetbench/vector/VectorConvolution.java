@@ -53,6 +53,8 @@ final class VectorConvolution extends VectorLayer {
     private final int lanes;
     /** The batch-in-lanes path for whole groups, or null where it does not pay. */
     private final InLanesConvolution inLanes;
+    /** Whether the backward pass goes through {@link #inLanes} too, or only the forward pass. */
+    private final boolean backwardInLanes;
     private final int scratchSize;
 
     VectorConvolution(Convolution spec, Shape in, FloatParameters params, FloatOps ops) {
@@ -83,8 +85,10 @@ final class VectorConvolution extends VectorLayer {
         this.scratchReversed = scratchPaddedGradient + channels * plane;
         this.scratchLanes = scratchReversed + k * k;
         this.scratchLanesEnd = scratchLanes + w.length * lanes;
-        if (InLanesConvolution.pays(k, lanes, out.width(), paddedWidth)) {
-            this.inLanes = new InLanesConvolution(spec, in, out, inputsOf, w, b, ops, scratchLanesEnd);
+        this.backwardInLanes = InLanesConvolution.pays(k, lanes, out.width(), paddedWidth);
+        if (backwardInLanes || InLanesConvolution.paysForward(k, lanes, out.width())) {
+            this.inLanes = new InLanesConvolution(spec, in, out, inputsOf, w, b, ops, scratchLanesEnd,
+                    backwardInLanes);
             this.scratchSize = inLanes.scratchEnd();
         } else {
             this.inLanes = null;
@@ -148,7 +152,7 @@ final class VectorConvolution extends VectorLayer {
     @Override
     void backwardGroup(float[][] xs, float[][] ys, float[][] dys, float[][] dxs, int first, int count,
             float[][] gradients, float[] scratch) {
-        if (inLanes == null || count < lanes) {
+        if (!backwardInLanes || count < lanes) {
             super.backwardGroup(xs, ys, dys, dxs, first, count, gradients, scratch);
         } else {
             inLanes.backward(xs, dys, dxs, first, gradients[db], scratch, scratchLanes);
