@@ -66,7 +66,7 @@ public sealed interface LearningRateSchedule {
         public double rate(int epoch) {
             int pass = epoch + 1;
             int step = pass <= 2 ? 0 : pass <= 5 ? 1 : pass <= 8 ? 2 : pass <= 12 ? 3 : 4;
-            return first == PUBLISHED_FIRST ? PUBLISHED[step] : PUBLISHED[step] * (first / PUBLISHED_FIRST);
+            return PUBLISHED[step] * (first / PUBLISHED_FIRST); // × exactly 1 for the published schedule
         }
 
         @Override

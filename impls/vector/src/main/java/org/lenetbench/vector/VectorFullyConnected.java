@@ -3,10 +3,11 @@ package org.lenetbench.vector;
 import org.lenetbench.model.Shape;
 
 /**
- * {@code y = W·x + b}: forward {@link FloatOps#multiply}, four samples of a group at a time where it can. Backward, dx is W's rows weighted by dy ({@link
- * FloatOps#weightedRowSum}), and the weight gradient's outer products dy·xᵀ are added {@value #STASH} samples at a
- * time ({@link FloatOps#addOuterProducts}), so that dW (C5: 48,000 floats, beyond L1) is read and written once per
- * {@value #STASH} samples rather than once per sample.
+ * {@code y = W·x + b}: forward {@link FloatOps#multiply}, a group's samples four at a time ({@link
+ * FloatOps#multiplyFour}). Backward, dx is W's rows weighted by dy ({@link FloatOps#weightedRowSum}), and the weight
+ * gradient's outer products dy·xᵀ are added {@value #STASH} samples at a time ({@link FloatOps#addOuterProducts}), so
+ * that dW (C5: 48,000 floats, beyond L1) is read and written once per {@value #STASH} samples rather than once per
+ * sample.
  */
 final class VectorFullyConnected extends VectorLayer {
     private final float[] w;
@@ -21,6 +22,7 @@ final class VectorFullyConnected extends VectorLayer {
     private static final int COUNT = 0;
     private static final int STASHED_DY = 1;
     private final int stashedX;
+    private final int laneSums;
 
     /** {@code out}: a vector, or maps of 1×1 where a convolution is computed as this layer (see VectorLayer.of). */
     VectorFullyConnected(String name, Shape in, Shape out, FloatParameters params, FloatOps ops) {
@@ -31,21 +33,18 @@ final class VectorFullyConnected extends VectorLayer {
         this.db = params.gradientIndex(name + ".bias");
         this.ops = ops;
         this.stashedX = STASHED_DY + STASH * out.size();
+        this.laneSums = stashedX + STASH * in.size() + ops.lanes();
     }
 
     @Override
     int scratchSize() {
-        return laneSums() + 16 * ops.lanes();
+        return laneSums + 16 * ops.lanes();
     }
 
     @Override
     void forward(float[] x, float[] y, float[] scratch) {
         ops.multiply(w, out.size(), in.size(), x, y);
         addBias(y);
-    }
-
-    private int laneSums() {
-        return stashedX + STASH * in.size() + ops.lanes();
     }
 
     private void addBias(float[] y) {
@@ -59,7 +58,7 @@ final class VectorFullyConnected extends VectorLayer {
     void forwardGroup(float[][] xs, float[][] ys, int first, int count, float[] scratch) {
         int s = first;
         for (; s + 4 <= first + count; s += 4) {
-            ops.multiplyFour(w, out.size(), in.size(), xs, ys, s, scratch, laneSums());
+            ops.multiplyFour(w, out.size(), in.size(), xs, ys, s, scratch, laneSums);
             for (int k = s; k < s + 4; k++) {
                 addBias(ys[k]);
             }
