@@ -110,7 +110,7 @@ class FloatOpsTest {
                     } else {
                         ops.multiply(w, rows, n, xs[s], expected);
                     }
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, ys[s], "n=" + n + " rows=" + rows + " sample " + s);
+                    assertBitsEqual(expected, ys[s], "n=" + n + " rows=" + rows + " sample " + s);
                 }
             }
         }
