@@ -16,14 +16,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Everything a report is made from: the JMH JSON files directly in a results folder, the training runs in its
  * sub-folders (each with a {@code results.json}), cross-check JSON (in the folder or given apart) and, from a GPU
  * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}), which backends were available
- * ({@code lenet backends --json}, as scripts/bench-suite writes it) and the suite's mode ({@value #MODE_FILE}).
+ * ({@code lenet backends --json}, as scripts/bench-suite writes it), the suite's mode ({@value #MODE_FILE}) and the
+ * machine's description ({@value #MACHINE_FILE}).
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
         List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, List<BackendStatus> backends,
-        List<Path> flameGraphs, List<String> flameGraphFailures, Optional<String> mode) {
+        List<Path> flameGraphs, List<String> flameGraphFailures, Optional<String> mode, List<String> machine) {
     /** scripts/bench-suite's mode, one word: absent from folders of results measured by hand. */
     static final String MODE_FILE = "mode.txt";
     static final List<String> MODES = List.of("quick", "default", "full", "smoke");
+
+    /** scripts/machine-info's lines (CPU, vector units, memory, OS; a GPU machine's nvidia-smi first); may be absent. */
+    static final String MACHINE_FILE = "machine.txt";
 
     /**
      * Where scripts/bench-suite puts async-profiler's flame graphs, flamegraphs/BACKEND-EVENT/…/flame-*.html, and
@@ -82,7 +86,13 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
             }
         }
         return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline), backends,
-                flameGraphs, flameGraphFailures, mode(dir.resolve(MODE_FILE)));
+                flameGraphs, flameGraphFailures, mode(dir.resolve(MODE_FILE)), machine(dir.resolve(MACHINE_FILE)));
+    }
+
+    private static List<String> machine(Path file) throws IOException {
+        return Files.isRegularFile(file)
+                ? Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList()
+                : List.of();
     }
 
     private static Optional<String> mode(Path file) throws IOException {

@@ -197,6 +197,25 @@ class ReportPageTest {
                 e.getMessage());
     }
 
+    /** bench-suite and gpu-run describe the machine (machine.txt): the report says what measured its numbers. */
+    @Test
+    void theMachineThatMeasuredIsNamed() throws Exception {
+        Files.copy(RESULTS.resolve("NetworkBenchmark-dl4j.json"), dir.resolve("NetworkBenchmark-dl4j.json"));
+        String undescribed = new ReportPage(ResultsFolder.load(dir, null)).render();
+        assertFalse(undescribed.contains("Measured on:"), "no machine.txt, no machine claimed");
+        assertFalse(undescribed.contains("machine (machine.txt)"));
+
+        Files.writeString(dir.resolve("machine.txt"), "cpu: AMD EPYC (family 26, model 2, stepping 1) × 2 cores\n\n"
+                + "simd: avx2 fma avx512f\n");
+        String html = new ReportPage(ResultsFolder.load(dir, null), ResultsFolder.load(H100, null)).render();
+        assertTrue(html.contains("Measured on: cpu: AMD EPYC (family 26, model 2, stepping 1) × 2 cores; simd: avx2 fma "
+                + "avx512f."), "the intro names the machine, blank lines left out");
+        String environment = html.substring(html.indexOf("id=\"environment\""), html.indexOf("id=\"raw\""));
+        assertTrue(environment.contains("<th>machine (machine.txt)</th><td>cpu: AMD EPYC (family 26"), environment);
+        assertTrue(environment.contains("<th>GPU machine (machine.txt)</th><td>name, driver_version"), environment);
+        assertTrue(environment.contains("NVIDIA H100 80GB HBM3"), "the committed GPU run's own machine.txt");
+    }
+
     /** Every committed run gets its confusion matrix as a heat map, and its misclassified digits or the reason not. */
     @Test
     void confusionMatricesAndMisclassifiedDigitsForEveryRun() throws Exception {

@@ -39,8 +39,10 @@ final class ProgressReporter implements TrainingListener, AutoCloseable {
     @Override
     public void epochDone(EpochRecord r) {
         closeBar();
-        out.printf("epoch %3d  lr %.1e  train loss %.4f  test loss %.4f  test accuracy %6.2f%%  %7.1f s  %,9.0f img/s"
-                + "  (eval %.1f s)%s%n", r.epoch(), r.learningRate(), r.trainLoss(), r.testLoss(), 100 * r.testAccuracy(),
+        out.printf("epoch %3d  lr %.1e  train loss %.4f  %stest loss %.4f  test accuracy %6.2f%%  %7.1f s  %,9.0f img/s"
+                + "  (eval %.1f s)%s%n", r.epoch(), r.learningRate(), r.trainLoss(), r.validationAccuracy() == null ? ""
+                        : String.format("validation %6.2f%%  ", 100 * r.validationAccuracy()),
+                r.testLoss(), 100 * r.testAccuracy(),
                 r.trainSeconds(), r.trainImagesPerSecond(), r.evalSeconds(), r.sdlmRates() == null ? ""
                         : String.format("  SDLM steps %.1e … %.1e", r.sdlmRates().smallest(), r.sdlmRates().largest()));
         out.flush();

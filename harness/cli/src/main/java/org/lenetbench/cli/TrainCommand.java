@@ -17,6 +17,7 @@ import org.lenetbench.model.Models;
 import org.lenetbench.optim.LearningRateSchedule;
 import org.lenetbench.optim.OptimizerSpec;
 import org.lenetbench.params.Safetensors;
+import org.lenetbench.train.EpochRecord;
 import org.lenetbench.train.ResultsJson;
 import org.lenetbench.train.Trainer;
 import org.lenetbench.train.TrainingConfig;
@@ -80,6 +81,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test-limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images only (0 = all).")
     int testLimit;
 
+    @Option(names = "--validation", defaultValue = "0", paramLabel = "N", description = "Hold the last N training images "
+            + "out of training and report their accuracy after every epoch, to choose settings on them rather than on the "
+            + "test set (default 0: none).")
+    int validation;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default out/BACKEND-MODEL).")
     Path out;
 
@@ -116,6 +122,11 @@ final class TrainCommand implements Callable<Integer> {
             meta.put("test_accuracy", Double.toString(result.finalEvaluation().accuracy()));
             Safetensors.write(dir.resolve("params.safetensors"), result.finalParameters(), meta);
             ResultsJson.write(dir.resolve("results.json"), result);
+            EpochRecord last = result.epochs().getLast();
+            if (last.validationAccuracy() != null) {
+                outw.printf("validation accuracy %.2f%% (the last %d training images, held out)%n",
+                        100 * last.validationAccuracy(), result.summary().validationImages());
+            }
             outw.printf("test accuracy %.2f%% (%d of %d wrong), threads used: %d; wrote %s and %s%n",
                     100 * result.finalEvaluation().accuracy(), result.finalEvaluation().misclassified().length,
                     result.finalEvaluation().images(), result.summary().threads(), dir.resolve("results.json"),
@@ -144,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
         };
         int batchSize = batch != null ? batch : TrainingDefaults.batchFor(opt);
         return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads,
-                init != null ? init : spec.defaultInit(), trainLimit, testLimit, 500);
+                init != null ? init : spec.defaultInit(), trainLimit, testLimit, validation, 500);
     }
 
     static final class ModelNames extends java.util.ArrayList<String> {

@@ -120,6 +120,27 @@ class LenetCommandTest {
         assertTrue(eval.out().contains("confusion matrix"), eval.out());
     }
 
+    @Test
+    void trainHoldsOutAValidationSplitAndRecordsIt() throws Exception {
+        Path out = dir.resolve("held");
+        Run train = run("train", "--backend", "reference", "--model", "lenet1", "--train-limit", "300", "--validation",
+                "100", "--test-limit", "100", "--out", out.toString(), "--no-progress");
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().contains("validation accuracy") && train.out().contains("(the last 100 training images, "
+                + "held out)"), train.out());
+        JsonNode results = ResultsJson.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertEquals(200, results.get("summary").get("trainImages").asInt());
+        assertEquals(100, results.get("summary").get("validationImages").asInt());
+        double held = results.get("epochs").get(0).get("validationAccuracy").asDouble(-1);
+        assertTrue(held >= 0 && held <= 1, "validationAccuracy " + held);
+
+        Run tooMany = run("train", "--backend", "reference", "--model", "lenet1", "--train-limit", "300", "--validation",
+                "300", "--out", dir.resolve("none").toString(), "--no-progress");
+        assertEquals(2, tooMany.exit());
+        assertTrue(tooMany.err().contains("validation images (300) must leave some of the 300 training images"),
+                tooMany.err());
+    }
+
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> frameworkBackendsAndModels() {
         return java.util.stream.Stream.of("tfjava", "djl", "dl4j").flatMap(backend -> org.lenetbench.model.Models.names().stream()
                 .map(model -> org.junit.jupiter.params.provider.Arguments.of(backend, model)));

@@ -19,11 +19,17 @@ public record ImageSet(String name, byte[] pixels, byte[] labels, int count, int
 
     /** The first {@code n} images (a view that copies nothing when n == count). */
     public ImageSet first(int n) {
-        if (n >= count) {
-            return this;
+        return n >= count ? this : range(0, n);
+    }
+
+    /** Images {@code from} (inclusive) to {@code to} (exclusive), copied; e.g. a validation split held out of training. */
+    public ImageSet range(int from, int to) {
+        if (from < 0 || to > count || from >= to) {
+            throw new IllegalArgumentException(name + ": range [" + from + ":" + to + ") is not inside 0.." + count);
         }
-        return new ImageSet(name + "[0:" + n + "]", java.util.Arrays.copyOf(pixels, n * rows * cols),
-                java.util.Arrays.copyOf(labels, n), n, rows, cols);
+        int size = rows * cols;
+        return new ImageSet(name + "[" + from + ":" + to + "]", java.util.Arrays.copyOfRange(pixels, from * size, to * size),
+                java.util.Arrays.copyOfRange(labels, from, to), to - from, rows, cols);
     }
 
     /** Pairs an images file with a labels file and checks that they belong together. */

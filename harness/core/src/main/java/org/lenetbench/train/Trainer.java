@@ -48,6 +48,15 @@ public final class Trainer {
                     + config.optimizer().id() + ": " + optimizerSupport.reason());
         }
         ImageSet train = config.trainLimit() > 0 ? data.train().first(config.trainLimit()) : data.train();
+        ImageSet validation = null;
+        if (config.validation() > 0) {
+            if (config.validation() >= train.count()) {
+                throw new IllegalArgumentException("validation images (" + config.validation() + ") must leave some of "
+                        + train.name() + "'s " + train.count() + " images to train on");
+            }
+            validation = train.range(train.count() - config.validation(), train.count());
+            train = train.range(0, train.count() - config.validation());
+        }
         ImageSet test = config.testLimit() > 0 ? data.test().first(config.testLimit()) : data.test();
         InputEncoder encoder = new InputEncoder(config.model().input());
         encoder.requireFits(train);
@@ -97,9 +106,11 @@ public final class Trainer {
                 trainingSeconds += seconds;
                 long evalStart = System.nanoTime();
                 evaluation = evaluator.evaluate(network, test);
+                Evaluation held = validation == null ? null : evaluator.evaluate(network, validation);
                 double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
                 EpochRecord record = new EpochRecord(epoch + 1, rate, lossSum / train.count(), evaluation.loss(),
-                        evaluation.accuracy(), seconds, train.count() / seconds, evalSeconds, sdlmRates);
+                        evaluation.accuracy(), seconds, train.count() / seconds, evalSeconds, sdlmRates,
+                        held == null ? null : held.loss(), held == null ? null : held.accuracy());
                 epochs.add(record);
                 if (secondsTo99 == null && evaluation.accuracy() >= TARGET_ACCURACY) {
                     secondsTo99 = trainingSeconds;
@@ -109,7 +120,8 @@ public final class Trainer {
             var summary = new TrainingResult.RunSummary(backend.id(), backend.engine(), backend.engineVersion(),
                     device.id(), network.threads(), config.model().name(), config.optimizer().toString(),
                     config.schedule().describe(), config.batchSize(), config.epochs(), config.seed(),
-                    config.init().cliName(), train.count(), test.count(), data.verifiedMnist(),
+                    config.init().cliName(), train.count(),
+                    validation == null ? 0 : validation.count(), test.count(), data.verifiedMnist(),
                     data.directory().toString(), Runtime.version().toString(),
                     String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()),
                     startedAt);

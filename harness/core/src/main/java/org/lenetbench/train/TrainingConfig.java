@@ -9,11 +9,13 @@ import org.lenetbench.optim.OptimizerSpec;
 
 /**
  * One training run. {@code trainLimit}/{@code testLimit} of 0 mean the whole split; a positive value uses
- * the first n images (for quick runs). {@code curvatureSamples} is SDLM's Hessian sample (500 in the paper).
+ * the first n images (for quick runs). {@code validation} images are held out of the end of the (limited) training set
+ * and evaluated after every epoch beside the test set: hyperparameters are chosen on them, not on the test set
+ * (0 = none). {@code curvatureSamples} is SDLM's Hessian sample (500 in the paper).
  */
 public record TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
         LearningRateSchedule schedule, long seed, int threads, InitScheme init, int trainLimit, int testLimit,
-        int curvatureSamples) {
+        int validation, int curvatureSamples) {
 
     public TrainingConfig {
         Objects.requireNonNull(model);
@@ -24,6 +26,9 @@ public record TrainingConfig(ModelSpec model, int epochs, int batchSize, Optimiz
         require(batchSize >= 1, "batch size must be ≥ 1, got " + batchSize);
         require(threads >= 1, "threads must be ≥ 1, got " + threads);
         require(trainLimit >= 0 && testLimit >= 0, "limits must be ≥ 0 (0 = whole split)");
+        require(validation >= 0, "validation images must be ≥ 0 (0 = none), got " + validation);
+        require(trainLimit == 0 || validation < trainLimit, "validation images (" + validation
+                + ") must leave some of the " + trainLimit + " training images to train on");
         require(curvatureSamples >= 1, "curvature samples must be ≥ 1");
     }
 

@@ -15,7 +15,7 @@ public record TrainingResult(RunSummary summary, List<EpochRecord> epochs, Evalu
     /** What ran: enough to reproduce it and to compare runs. */
     public record RunSummary(String backend, String engine, String engineVersion, String device, int threads,
             String model, String optimizer, String schedule, int batchSize, int epochs, long seed, String init,
-            int trainImages, int testImages, boolean verifiedMnist, String dataDirectory, String javaVersion,
+            int trainImages, int validationImages, int testImages, boolean verifiedMnist, String dataDirectory, String javaVersion,
             String jvmFlags, String startedAt) {
     }
 }

@@ -38,7 +38,7 @@ class MnistTrainingTest {
 
         ModelSpec model = Models.lenet5();
         TrainingConfig config = new TrainingConfig(model, 1, 16, OptimizerSpec.Adam.DEFAULT,
-                new LearningRateSchedule.Constant(1e-3), 1, 1, model.defaultInit(), 6000, 1000, 500);
+                new LearningRateSchedule.Constant(1e-3), 1, 1, model.defaultInit(), 6000, 1000, 0, 500);
         TrainingResult result = new Trainer(new ReferenceBackend(), Device.CPU, TrainingListener.NONE).train(config, mnist);
         double accuracy = result.epochs().getFirst().testAccuracy();
         assertTrue(accuracy > 0.9, "test accuracy after 6000 images: " + accuracy);

@@ -52,7 +52,7 @@ class TrainerTest {
 
     private static TrainingConfig config(ModelSpec model, int epochs, OptimizerSpec optimizer,
             LearningRateSchedule schedule, int batch) {
-        return new TrainingConfig(model, epochs, batch, optimizer, schedule, 5, 1, model.defaultInit(), 0, 0, 500);
+        return new TrainingConfig(model, epochs, batch, optimizer, schedule, 5, 1, model.defaultInit(), 0, 0, 0, 500);
     }
 
     @Test
@@ -74,6 +74,49 @@ class TrainerTest {
         }
         assertEquals(200, total);
         assertEquals(Math.round(200 * (1 - last.testAccuracy())), r.finalEvaluation().misclassified().length);
+    }
+
+    /** --validation N: the last N training images are never trained on, and are evaluated after every epoch. */
+    @Test
+    void aValidationSplitIsHeldOutOfTrainingAndEvaluatedEveryEpoch() {
+        int[] trainedImages = new int[1];
+        Backend counting = poisoned(network -> new ForwardingNetwork(network) {
+            @Override
+            public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
+                trainedImages[0] += batch.size();
+                return delegate.trainStep(batch, learningRate);
+            }
+        });
+        ModelSpec model = Models.lenet1();
+        Dataset data = bars(400, 200);
+        var cfg = new TrainingConfig(model, 2, 16, OptimizerSpec.Adam.DEFAULT, new LearningRateSchedule.Constant(3e-3),
+                5, 1, model.defaultInit(), 0, 0, 100, 500);
+        TrainingResult r = new Trainer(counting, Device.CPU, TrainingListener.NONE).train(cfg, data);
+
+        assertEquals(2 * 300, trainedImages[0], "two epochs of the first 300 images");
+        assertEquals(300, r.summary().trainImages());
+        assertEquals(100, r.summary().validationImages());
+        for (EpochRecord e : r.epochs()) {
+            assertTrue(e.validationAccuracy() != null && e.validationLoss() != null, "epoch " + e.epoch());
+        }
+        try (Network again = org.lenetbench.backend.Backends.open(new ReferenceBackend(), model, Device.CPU, 1)) {
+            again.loadParameters(r.finalParameters());
+            Evaluation held = new Evaluator(model).evaluate(again, data.train().range(300, 400));
+            assertEquals(held.accuracy(), r.epochs().getLast().validationAccuracy(), "images 300..399, after the last epoch");
+            // the reference trains in double; finalParameters() are float32, so the reloaded network's loss differs a little
+            assertEquals(held.loss(), r.epochs().getLast().validationLoss(), 1e-6);
+        }
+
+        TrainingResult none = new Trainer(new ReferenceBackend(), Device.CPU, TrainingListener.NONE).train(
+                config(model, 1, OptimizerSpec.Adam.DEFAULT, new LearningRateSchedule.Constant(3e-3), 16), bars(50, 10));
+        assertEquals(null, none.epochs().getFirst().validationAccuracy(), "no split, no validation figures");
+        assertEquals(0, none.summary().validationImages());
+
+        var tooMany = new TrainingConfig(model, 1, 16, OptimizerSpec.Adam.DEFAULT, new LearningRateSchedule.Constant(3e-3),
+                5, 1, model.defaultInit(), 0, 0, 50, 500);
+        var e = assertThrows(IllegalArgumentException.class, () -> new Trainer(new ReferenceBackend(), Device.CPU,
+                TrainingListener.NONE).train(tooMany, bars(50, 10)));
+        assertEquals("validation images (50) must leave some of train's 50 images to train on", e.getMessage());
     }
 
     @Test
