@@ -36,6 +36,30 @@ record BaselineComparison(String benchmark, String parameters, double baseline, 
         return list;
     }
 
+    /**
+     * Why the comparison may be measuring the hardware rather than the code: the two folders' machine.txt name
+     * different CPUs, or one of them names none. Empty when both name the same CPU and vector units.
+     */
+    static Optional<String> machineWarning(ResultsFolder baseline, ResultsFolder now) {
+        List<String> before = cpuLines(baseline), after = cpuLines(now);
+        if (before.isEmpty() || after.isEmpty()) {
+            String unknown = before.isEmpty() && after.isEmpty() ? "Neither folder names" : before.isEmpty()
+                    ? "The baseline does not name" : "This run does not name";
+            return Optional.of(unknown + " the machine that measured it (no " + ResultsFolder.MACHINE_FILE
+                    + "): the changes below may be a change of hardware.");
+        }
+        if (!before.equals(after)) {
+            return Optional.of("The baseline was measured on another machine (" + String.join("; ", before)
+                    + "; now " + String.join("; ", after) + "): the changes below include the hardware's.");
+        }
+        return Optional.empty();
+    }
+
+    /** The lines of machine.txt that decide speed here: the CPU and its vector units (not memory size or kernel). */
+    private static List<String> cpuLines(ResultsFolder folder) {
+        return folder.machine().stream().filter(l -> l.startsWith("cpu:") || l.startsWith("simd:")).toList();
+    }
+
     private static boolean sameBenchmark(JmhRecord a, JmhRecord b) {
         return a.benchmarkClass().equals(b.benchmarkClass()) && a.method().equals(b.method())
                 && a.params().equals(b.params()) && a.jmhThreads() == b.jmhThreads();

@@ -56,7 +56,7 @@ final class ReportPage {
         page.put("machine", folder.machine().isEmpty() ? "" : "Measured on: " + String.join("; ", folder.machine()) + ".");
         page.put("shortRuns", folder.mode().filter(m -> m.equals("quick") || m.equals("smoke"))
                 .map(m -> "Benchmarks and training runs in the " + m + " mode are short: they show that everything "
-                        + "runs, not how fast or how well.").orElse(""));
+                        + "runs, not how fast or how well.").stream().toList()); // a list: Mustache shows "" as a section
         page.put("summary", summary());
         page.put("backends", folder.backends().stream().map(b -> Map.of("id", b.id(), "engine", b.engine(),
                 "version", b.version(), "status", b.available() ? "available" : "skipped: " + b.reason())).toList());
@@ -73,6 +73,8 @@ final class ReportPage {
         page.put("hasBaseline", baseline != null);
         page.put("baselineFolder", baseline == null ? "" : baseline.dir().toString());
         page.put("baseline", baselineRows());
+        page.put("baselineMachine", baseline == null ? List.of()
+                : BaselineComparison.machineWarning(baseline, folder).stream().toList());
         page.put("hasGpu", gpu != null);
         page.put("cpuVsGpu", cpuVsGpu());
         page.put("crossCheck", crossCheck());

@@ -1,6 +1,7 @@
 package org.lenetbench.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -45,6 +46,39 @@ class BaselineComparisonTest {
         String html = new ReportPage(ResultsFolder.load(now, null), null, ResultsFolder.load(baseline, null)).render();
         assertEquals(regressions, html.split("<td class=\"fail\">regression</td>", -1).length - 1);
         assertTrue(new ReportPage(ResultsFolder.load(now, null)).render().contains("No baseline was given"));
+    }
+
+    /** A baseline from another CPU, or from a folder that does not say, is flagged: the change may be the hardware's. */
+    @Test
+    void aBaselineFromAnotherOrAnUnnamedMachineIsSaidSo() throws Exception {
+        String measured = Files.readString(RESULTS.resolve("NetworkBenchmark-djl.json"));
+        Path baseline = Files.createDirectories(dir.resolve("before"));
+        Path now = Files.createDirectories(dir.resolve("now"));
+        Files.writeString(baseline.resolve("NetworkBenchmark-djl.json"), measured);
+        Files.writeString(now.resolve("NetworkBenchmark-djl.json"), measured);
+        String zen5 = "cpu: AMD EPYC (family 26, model 2, stepping 1) × 2 cores\nsimd: avx2 fma avx512f\n";
+
+        Files.writeString(now.resolve("machine.txt"), zen5 + "memory: 24 GiB\nos: Linux 6.18 x86_64\n");
+        assertEquals("The baseline does not name the machine that measured it (no machine.txt): the changes below may "
+                + "be a change of hardware.", warning(baseline, now));
+
+        Files.writeString(baseline.resolve("machine.txt"), zen5.replace("family 26", "family 25") + "memory: 24 GiB\n");
+        assertEquals("The baseline was measured on another machine (cpu: AMD EPYC (family 25, model 2, stepping 1) × 2 "
+                + "cores; simd: avx2 fma avx512f; now cpu: AMD EPYC (family 26, model 2, stepping 1) × 2 cores; simd: avx2 "
+                + "fma avx512f): the changes below include the hardware's.", warning(baseline, now));
+        String html = new ReportPage(ResultsFolder.load(now, null), null, ResultsFolder.load(baseline, null)).render();
+        assertTrue(html.contains("<p class=\"fail\">The baseline was measured on another machine"), "shown, flagged");
+
+        Files.writeString(baseline.resolve("machine.txt"), zen5 + "memory: 16 GiB\nos: Linux 6.1 x86_64\n");
+        assertEquals("", warning(baseline, now), "same CPU and vector units: memory and kernel do not count");
+        String same = new ReportPage(ResultsFolder.load(now, null), null, ResultsFolder.load(baseline, null)).render();
+        assertFalse(same.contains("another machine") || same.contains("may be a change of hardware"));
+        assertFalse(same.contains("<p class=\"fail\"></p>"), "no empty warnings");
+    }
+
+    private static String warning(Path baseline, Path now) throws Exception {
+        return BaselineComparison.machineWarning(ResultsFolder.load(baseline, null), ResultsFolder.load(now, null))
+                .orElse("");
     }
 
     /** Every "score" and "scoreError" in JMH's JSON divided by 4 (the images counter's too). */
