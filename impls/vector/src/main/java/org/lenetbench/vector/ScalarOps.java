@@ -145,6 +145,13 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void weightedRowSumFour(float[] w, int rows, int n, float[][] as, float[][] ys, int first) {
+        for (int s = first; s < first + 4; s++) {
+            weightedRowSum(w, 0, rows, n, as[s], 0, ys[s], 0);
+        }
+    }
+
+    @Override
     public void addOuterProducts(float[] a, int aOff, float[] x, int xOff, int samples, int rows, int n, float[] g, int gOff) {
         for (int s = 0; s < samples; s++) {
             for (int i = 0; i < rows; i++) {

@@ -4,10 +4,10 @@ import org.lenetbench.model.Shape;
 
 /**
  * {@code y = W·x + b}: forward {@link FloatOps#multiply}, a group's samples four at a time ({@link
- * FloatOps#multiplyFour}). Backward, dx is W's rows weighted by dy ({@link FloatOps#weightedRowSum}), and the weight
- * gradient's outer products dy·xᵀ are added {@value #STASH} samples at a time ({@link FloatOps#addOuterProducts}), so
- * that dW (C5: 48,000 floats, beyond L1) is read and written once per {@value #STASH} samples rather than once per
- * sample.
+ * FloatOps#multiplyFour}). Backward, dx is W's rows weighted by dy ({@link FloatOps#weightedRowSum}; a group's
+ * samples four at a time, {@link FloatOps#weightedRowSumFour}), and the weight gradient's outer products dy·xᵀ are
+ * added {@value #STASH} samples at a time ({@link FloatOps#addOuterProducts}), so that dW (C5: 48,000 floats, beyond
+ * L1) is read and written once per {@value #STASH} samples rather than once per sample.
  */
 final class VectorFullyConnected extends VectorLayer {
     private final float[] w;
@@ -84,6 +84,31 @@ final class VectorFullyConnected extends VectorLayer {
      */
     @Override
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
+        addParameterGradients(x, dy, gradients, scratch);
+        if (dx != null) {
+            ops.weightedRowSum(w, 0, out.size(), in.size(), dy, 0, dx, 0);
+        }
+    }
+
+    /** As one at a time, but dx four samples per read of the weights; the same bits. */
+    @Override
+    void backwardGroup(float[][] xs, float[][] ys, float[][] dys, float[][] dxs, int first, int count,
+            float[][] gradients, float[] scratch) {
+        int s = first;
+        for (; s + 4 <= first + count; s += 4) {
+            for (int k = s; k < s + 4; k++) {
+                addParameterGradients(xs[k], dys[k], gradients, scratch);
+            }
+            if (dxs != null) {
+                ops.weightedRowSumFour(w, out.size(), in.size(), dys, dxs, s);
+            }
+        }
+        for (; s < first + count; s++) {
+            backward(xs[s], ys[s], dys[s], dxs == null ? null : dxs[s], gradients, scratch);
+        }
+    }
+
+    private void addParameterGradients(float[] x, float[] dy, float[][] gradients, float[] scratch) {
         float[] gb = gradients[db];
         for (int i = 0; i < out.size(); i++) {
             gb[i] += dy[i];
@@ -94,9 +119,6 @@ final class VectorFullyConnected extends VectorLayer {
         scratch[COUNT] = stashed + 1;
         if (stashed + 1 == STASH) {
             addStashed(gradients, scratch);
-        }
-        if (dx != null) {
-            ops.weightedRowSum(w, 0, out.size(), in.size(), dy, 0, dx, 0);
         }
     }
 

@@ -944,6 +944,73 @@ final class VectorOps implements FloatOps {
     }
 
     /**
+     * Four samples side by side, two vectors wide: each pair of weight vectors loaded feeds eight fused multiply-adds
+     * (eight chains, enough to keep both FMA pipes busy) where {@link #weightedRowSum} gets four from four loads. Every
+     * lane's chain is the one it has alone: i from 0 in order, from zero, so each sample gets the bits it gets alone.
+     */
+    @Override
+    public void weightedRowSumFour(float[] w, int rows, int n, float[][] as, float[][] ys, int first) {
+        float[] a0 = as[first];
+        float[] a1 = as[first + 1];
+        float[] a2 = as[first + 2];
+        float[] a3 = as[first + 3];
+        int j = 0;
+        for (; j + 2 * LANES <= n; j += 2 * LANES) {
+            FloatVector p0 = FloatVector.zero(species);
+            FloatVector p1 = p0;
+            FloatVector p2 = p0;
+            FloatVector p3 = p0;
+            FloatVector q0 = p0;
+            FloatVector q1 = p0;
+            FloatVector q2 = p0;
+            FloatVector q3 = p0;
+            for (int i = 0; i < rows; i++) {
+                int wi = i * n + j;
+                FloatVector u = FloatVector.fromArray(species, w, wi);
+                FloatVector v = FloatVector.fromArray(species, w, wi + LANES);
+                FloatVector b = FloatVector.broadcast(species, a0[i]);
+                p0 = u.fma(b, p0);
+                q0 = v.fma(b, q0);
+                b = FloatVector.broadcast(species, a1[i]);
+                p1 = u.fma(b, p1);
+                q1 = v.fma(b, q1);
+                b = FloatVector.broadcast(species, a2[i]);
+                p2 = u.fma(b, p2);
+                q2 = v.fma(b, q2);
+                b = FloatVector.broadcast(species, a3[i]);
+                p3 = u.fma(b, p3);
+                q3 = v.fma(b, q3);
+            }
+            p0.intoArray(ys[first], j);
+            q0.intoArray(ys[first], j + LANES);
+            p1.intoArray(ys[first + 1], j);
+            q1.intoArray(ys[first + 1], j + LANES);
+            p2.intoArray(ys[first + 2], j);
+            q2.intoArray(ys[first + 2], j + LANES);
+            p3.intoArray(ys[first + 3], j);
+            q3.intoArray(ys[first + 3], j + LANES);
+        }
+        for (; j < n; j += LANES) {
+            VectorMask<Float> m = species.indexInRange(j, n);
+            FloatVector p0 = FloatVector.zero(species);
+            FloatVector p1 = p0;
+            FloatVector p2 = p0;
+            FloatVector p3 = p0;
+            for (int i = 0; i < rows; i++) {
+                FloatVector u = FloatVector.fromArray(species, w, i * n + j, m);
+                p0 = u.fma(FloatVector.broadcast(species, a0[i]), p0);
+                p1 = u.fma(FloatVector.broadcast(species, a1[i]), p1);
+                p2 = u.fma(FloatVector.broadcast(species, a2[i]), p2);
+                p3 = u.fma(FloatVector.broadcast(species, a3[i]), p3);
+            }
+            p0.intoArray(ys[first], j, m);
+            p1.intoArray(ys[first + 1], j, m);
+            p2.intoArray(ys[first + 2], j, m);
+            p3.intoArray(ys[first + 3], j, m);
+        }
+    }
+
+    /**
      * Four rows of g at a time, one vector wide, held in registers over all samples: each sample's x vector is
      * loaded once for four fused multiply-adds, and g is read and written once per call instead of once per sample.
      */

@@ -117,6 +117,34 @@ class FloatOpsTest {
     }
 
     @ParameterizedTest
+    @MethodSource("bothOps")
+    void weightedRowSumFourGivesEachSampleTheBitsOfWeightedRowSum(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(13);
+        for (int n : LENGTHS) {
+            for (int rows : new int[] {1, 4, 7, 10, 84, 120}) {
+                float[] w = random(r, rows * n);
+                float[][] as = new float[6][];
+                float[][] ys = new float[6][];
+                for (int s = 0; s < 6; s++) {
+                    as[s] = random(r, rows);
+                    ys[s] = new float[n];
+                    java.util.Arrays.fill(ys[s], 7f); // samples 0 and 5 are not among the four: they must stay 7
+                }
+                ops.weightedRowSumFour(w, rows, n, as, ys, 1);
+                for (int s = 0; s < 6; s++) {
+                    float[] expected = new float[n];
+                    if (s == 0 || s == 5) {
+                        java.util.Arrays.fill(expected, 7f);
+                    } else {
+                        ops.weightedRowSum(w, 0, rows, n, as[s], 0, expected, 0);
+                    }
+                    assertBitsEqual(expected, ys[s], "n=" + n + " rows=" + rows + " sample " + s);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
     @MethodSource("vectorOps")
     void convolveRowMatchesTheScalarPath(FloatOps ops) {
         SplittableRandom r = new SplittableRandom(3);
