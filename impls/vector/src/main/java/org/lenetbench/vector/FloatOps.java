@@ -71,6 +71,10 @@ interface FloatOps {
     void convolveFiveInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff, int rowStride,
             int firstRow, int endRow, float[] y, int yOff);
 
+    /** {@link #convolveFiveInLanes} for ten consecutive outputs, each with the same bits as there. */
+    void convolveTenInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff, int rowStride,
+            int firstRow, int endRow, float[] y, int yOff);
+
     /**
      * The weight gradient of one 5×5 kernel in the batch-in-lanes layout of {@link #convolveFiveInLanes}, lane by lane:
      * for every tap (u, v) and lane g, {@code Σ_{i<rows} Σ_{j<n} d[dOff + i·dRowStride + j·G + g] · x[xOff + (i + u)

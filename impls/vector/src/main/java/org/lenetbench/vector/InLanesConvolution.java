@@ -14,9 +14,9 @@ import org.lenetbench.model.Shape;
  * wide rows waste lanes ({@link #pays}: C3, whose wide rows use 10 of 16 lanes; not C1).
  *
  * <ul>
- *   <li>Forward: every five outputs of a row are one {@link FloatOps#convolveFiveInLanes} over all their connected
- *       maps, started at the bias: the wide path's additions in its order, so each sample gets the bits it gets
- *       alone.
+ *   <li>Forward: every ten (or five) outputs of a row are one {@link FloatOps#convolveTenInLanes} over all their
+ *       connected maps, started at the bias: the wide path's additions in its order, so each sample gets the bits it
+ *       gets alone.
  *   <li>Input gradient: the same kernel over the output gradient surrounded by k − 1 zeros, with the kernels
  *       reversed, over the output maps each input map feeds, skipping the kernel rows that meet only those zeros:
  *       the wide path's {@code convolveBand} additions, in its order.
@@ -136,10 +136,13 @@ final class InLanesConvolution {
         int ow = out.width();
         for (int o = 0; o < out.channels(); o++) {
             for (int i = 0; i < oh; i++) {
-                for (int j = 0; j < ow; j = nextFive(j, ow)) {
-                    ops.convolveFiveInLanes(w, kernelsOf[o], b[o], scratch, inputPlanesOf[o],
-                            scratchInput + i * inputRow + j * lanes, inputRow, 0, K, scratch,
-                            scratchOutput + ((o * oh + i) * ow + j) * lanes);
+                for (int j = 0; j < ow; ) {
+                    int at = Math.min(j, ow - 5); // the last five may overlap the ones before: the same values again
+                    boolean ten = at + 10 <= ow;
+                    convolveInLanes(ten, w, kernelsOf[o], b[o], scratch, inputPlanesOf[o],
+                            scratchInput + i * inputRow + at * lanes, inputRow, 0, K,
+                            scratchOutput + ((o * oh + i) * ow + at) * lanes);
+                    j = at + (ten ? 10 : 5);
                 }
             }
         }
@@ -187,10 +190,13 @@ final class InLanesConvolution {
                 // input row r meets gradient rows r + u − (k − 1); those outside [0, OH) are the zeros around it
                 int firstRow = Math.max(0, K - 1 - r);
                 int endRow = Math.min(K, out.height() + K - 1 - r);
-                for (int m = 0; m < width; m = nextFive(m, width)) {
-                    ops.convolveFiveInLanes(scratch, reversedKernelsOf[c], 0f, scratch, gradientPlanesOf[c],
-                            scratchGradient + r * gradientRow + m * lanes, gradientRow, firstRow, endRow, scratch,
-                            scratchInputGradient + c * inputPlane + r * inputRow + m * lanes);
+                for (int m = 0; m < width; ) {
+                    int at = Math.min(m, width - 5);
+                    boolean ten = at + 10 <= width;
+                    convolveInLanes(ten, scratch, reversedKernelsOf[c], 0f, scratch, gradientPlanesOf[c],
+                            scratchGradient + r * gradientRow + at * lanes, gradientRow, firstRow, endRow,
+                            scratchInputGradient + c * inputPlane + r * inputRow + at * lanes);
+                    m = at + (ten ? 10 : 5);
                 }
             }
         }
@@ -201,9 +207,14 @@ final class InLanesConvolution {
      * Where the five outputs after those at j start: five on, or the row's last five (the outputs written twice get
      * the same value twice); the row's end after those.
      */
-    private static int nextFive(int j, int width) {
-        int next = Math.min(j + 5, width - 5);
-        return next > j ? next : width;
+    /** Ten or five outputs of a row from {@code xOff} into scratch at {@code yOff}: {@link FloatOps#convolveTenInLanes}. */
+    private void convolveInLanes(boolean ten, float[] w, int[] kernels, float bias, float[] scratch, int[] planes,
+            int xOff, int rowStride, int firstRow, int endRow, int yOff) {
+        if (ten) {
+            ops.convolveTenInLanes(w, kernels, bias, scratch, planes, xOff, rowStride, firstRow, endRow, scratch, yOff);
+        } else {
+            ops.convolveFiveInLanes(w, kernels, bias, scratch, planes, xOff, rowStride, firstRow, endRow, scratch, yOff);
+        }
     }
 
     /** The group's inputs, zero-padded, one sample per lane, at scratchInput. */

@@ -106,6 +106,13 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void convolveTenInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff,
+            int rowStride, int firstRow, int endRow, float[] y, int yOff) {
+        convolveFiveInLanes(w, kernels, bias, x, planes, xOff, rowStride, firstRow, endRow, y, yOff);
+        convolveFiveInLanes(w, kernels, bias, x, planes, xOff + 5, rowStride, firstRow, endRow, y, yOff + 5);
+    }
+
+    @Override
     public void correlateInLanes(float[] d, int dOff, int dRowStride, int rows, int n, float[] x, int xOff,
             int xRowStride, float[] out, int outOff) {
         for (int u = 0; u < 5; u++) {

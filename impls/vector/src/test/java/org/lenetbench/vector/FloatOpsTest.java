@@ -189,6 +189,39 @@ class FloatOpsTest {
         }
     }
 
+    /** Ten outputs in lanes are, bit for bit, five and the five after them; nothing outside the ten is written. */
+    @ParameterizedTest
+    @MethodSource("bothOps")
+    void convolveTenInLanesGivesTheBitsOfTwoFives(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(10);
+        int lanes = ops.lanes();
+        int height = 8;
+        int width = 16;
+        int plane = height * width * lanes;
+        float[] w = random(r, 3 * 25 + 1);
+        int[] kernels = {51, 1}; // two input maps, their kernels out of order
+        int[] planes = {plane, 0};
+        float[] x = random(r, 2 * plane);
+        for (int[] rows : new int[][] {{0, 5}, {1, 4}, {3, 5}}) {
+            for (int i = 0; i <= height - 5; i++) {
+                for (int j = 0; j <= width - 14; j++) {
+                    int xOff = (i * width + j) * lanes;
+                    float[] ten = new float[12 * lanes];
+                    java.util.Arrays.fill(ten, 7f);
+                    ops.convolveTenInLanes(w, kernels, -0.25f, x, planes, xOff, width * lanes, rows[0], rows[1], ten,
+                            lanes);
+                    float[] fives = new float[12 * lanes];
+                    java.util.Arrays.fill(fives, 7f);
+                    ops.convolveFiveInLanes(w, kernels, -0.25f, x, planes, xOff, width * lanes, rows[0], rows[1], fives,
+                            lanes);
+                    ops.convolveFiveInLanes(w, kernels, -0.25f, x, planes, xOff + 5 * lanes, width * lanes, rows[0],
+                            rows[1], fives, 6 * lanes);
+                    assertBitsEqual(fives, ten, "kernel rows " + rows[0] + "-" + rows[1] + ", i=" + i + " j=" + j);
+                }
+            }
+        }
+    }
+
     /**
      * Each lane of convolveFiveInLanes is one sample: it must get the bits that sample gets from a row started at the
      * bias and one convolvePlane per input map (the wide path), and agree with the scalar definition.
