@@ -318,6 +318,15 @@ class FloatOpsTest {
                 for (int t = 0; t < 25; t++) {
                     assertEquals(expected[t], out[(2 + t) * lanes + s], 1e-5f * rows * n,
                             "n=" + n + " sample " + s + " tap " + t);
+                    // and exactly: one fused multiply-add per gradient position, rows then columns in order
+                    float fused = before[(2 + t) * lanes + s];
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < n; j++) {
+                            fused = Math.fma(d[s][1 + i * dRow + j], x[s][(i + t / 5) * xRow + j + t % 5], fused);
+                        }
+                    }
+                    assertEquals(Float.floatToIntBits(fused), Float.floatToIntBits(out[(2 + t) * lanes + s]),
+                            "bits, n=" + n + " sample " + s + " tap " + t);
                 }
             }
             for (int i = 0; i < 2 * lanes; i++) {
