@@ -31,10 +31,8 @@ class BaselineComparisonTest {
     @Test
     void aSlowerRunIsFlaggedInTheReport() throws Exception {
         String measured = Files.readString(RESULTS.resolve("NetworkBenchmark-djl.json"));
-        Path baseline = Files.createDirectories(dir.resolve("before"));
-        Path now = Files.createDirectories(dir.resolve("now"));
-        Files.writeString(baseline.resolve("NetworkBenchmark-djl.json"), measured);
-        Files.writeString(now.resolve("NetworkBenchmark-djl.json"), quarterScores(measured));
+        Path baseline = folderWith("before", measured);
+        Path now = folderWith("now", quarterScores(measured));
 
         List<BaselineComparison> comparisons = BaselineComparison.compare(ResultsFolder.load(baseline, null),
                 ResultsFolder.load(now, null));
@@ -52,10 +50,8 @@ class BaselineComparisonTest {
     @Test
     void aBaselineFromAnotherOrAnUnnamedMachineIsSaidSo() throws Exception {
         String measured = Files.readString(RESULTS.resolve("NetworkBenchmark-djl.json"));
-        Path baseline = Files.createDirectories(dir.resolve("before"));
-        Path now = Files.createDirectories(dir.resolve("now"));
-        Files.writeString(baseline.resolve("NetworkBenchmark-djl.json"), measured);
-        Files.writeString(now.resolve("NetworkBenchmark-djl.json"), measured);
+        Path baseline = folderWith("before", measured);
+        Path now = folderWith("now", measured);
         String zen5 = "cpu: AMD EPYC (family 26, model 2, stepping 1) × 2 cores\nsimd: avx2 fma avx512f\n";
 
         Files.writeString(now.resolve("machine.txt"), zen5 + "memory: 24 GiB\nos: Linux 6.18 x86_64\n");
@@ -74,6 +70,13 @@ class BaselineComparisonTest {
         String same = new ReportPage(ResultsFolder.load(now, null), null, ResultsFolder.load(baseline, null)).render();
         assertFalse(same.contains("another machine") || same.contains("may be a change of hardware"));
         assertFalse(same.contains("<p class=\"fail\"></p>"), "no empty warnings");
+    }
+
+    /** A results folder under the test's directory holding one JMH file. */
+    private Path folderWith(String name, String networkBenchmarkJson) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("NetworkBenchmark-djl.json"), networkBenchmarkJson);
+        return folder;
     }
 
     private static String warning(Path baseline, Path now) throws Exception {
