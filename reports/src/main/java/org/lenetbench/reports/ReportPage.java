@@ -53,7 +53,7 @@ final class ReportPage {
         page.put("folder", folder.dir().getFileName().toString());
         page.put("generated", Instant.now().toString());
         page.put("mode", folder.mode().map(m -> "Benchmark suite mode: " + m + ".").orElse(""));
-        page.put("machine", folder.machine().isEmpty() ? "" : "Measured on: " + String.join("; ", folder.machine()) + ".");
+        page.put("machine", folder.machine().isEmpty() ? "" : "Measured on: " + folder.machineText() + ".");
         page.put("shortRuns", folder.mode().filter(m -> m.equals("quick") || m.equals("smoke"))
                 .map(m -> "Benchmarks and training runs in the " + m + " mode are short: they show that everything "
                         + "runs, not how fast or how well.").stream().toList()); // a list: Mustache shows "" as a section
@@ -370,14 +370,14 @@ final class ReportPage {
                         j.method().equals("fmaPeak") ? String.format(Locale.ROOT, "%.1f GFLOP/s", j.flops() / 1e9)
                                 : String.format(Locale.ROOT, "%.1f GB/s", j.bytes() / 1e9)));
         if (!folder.machine().isEmpty()) {
-            env.put("machine (" + ResultsFolder.MACHINE_FILE + ")", String.join("; ", folder.machine()));
+            env.put("machine (" + ResultsFolder.MACHINE_FILE + ")", folder.machineText());
         }
         env.put("results folder", folder.dir().toString());
         folder.mode().ifPresent(m -> env.put("benchmark suite mode", m));
         if (gpu != null) {
             env.put("GPU results folder", gpu.dir().toString());
             if (!gpu.machine().isEmpty()) {
-                env.put("GPU machine (" + ResultsFolder.MACHINE_FILE + ")", String.join("; ", gpu.machine()));
+                env.put("GPU machine (" + ResultsFolder.MACHINE_FILE + ")", gpu.machineText());
             }
             gpu.deviceRoofline().ifPresent(r -> {
                 env.put("GPU", r.device());

@@ -89,6 +89,11 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
                 flameGraphs, flameGraphFailures, mode(dir.resolve(MODE_FILE)), machine(dir.resolve(MACHINE_FILE)));
     }
 
+    /** machine.txt's lines on one line, "; " between them (empty without the file). */
+    String machineText() {
+        return String.join("; ", machine);
+    }
+
     private static List<String> machine(Path file) throws IOException {
         return Files.isRegularFile(file)
                 ? Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList()

@@ -137,12 +137,12 @@ final class InLanesConvolution {
         for (int o = 0; o < out.channels(); o++) {
             for (int i = 0; i < oh; i++) {
                 for (int j = 0; j < ow; ) {
-                    int at = Math.min(j, ow - 5); // the last five may overlap the ones before: the same values again
-                    boolean ten = at + 10 <= ow;
-                    convolveInLanes(ten, w, kernelsOf[o], b[o], scratch, inputPlanesOf[o],
+                    int at = chunkStart(j, ow);
+                    int outputs = chunkWidth(at, ow);
+                    convolveInLanes(outputs, w, kernelsOf[o], b[o], scratch, inputPlanesOf[o],
                             scratchInput + i * inputRow + at * lanes, inputRow, 0, K,
                             scratchOutput + ((o * oh + i) * ow + at) * lanes);
-                    j = at + (ten ? 10 : 5);
+                    j = at + outputs;
                 }
             }
         }
@@ -191,12 +191,12 @@ final class InLanesConvolution {
                 int firstRow = Math.max(0, K - 1 - r);
                 int endRow = Math.min(K, out.height() + K - 1 - r);
                 for (int m = 0; m < width; ) {
-                    int at = Math.min(m, width - 5);
-                    boolean ten = at + 10 <= width;
-                    convolveInLanes(ten, scratch, reversedKernelsOf[c], 0f, scratch, gradientPlanesOf[c],
+                    int at = chunkStart(m, width);
+                    int outputs = chunkWidth(at, width);
+                    convolveInLanes(outputs, scratch, reversedKernelsOf[c], 0f, scratch, gradientPlanesOf[c],
                             scratchGradient + r * gradientRow + at * lanes, gradientRow, firstRow, endRow,
                             scratchInputGradient + c * inputPlane + r * inputRow + at * lanes);
-                    m = at + (ten ? 10 : 5);
+                    m = at + outputs;
                 }
             }
         }
@@ -204,13 +204,22 @@ final class InLanesConvolution {
     }
 
     /**
-     * Where the five outputs after those at j start: five on, or the row's last five (the outputs written twice get
-     * the same value twice); the row's end after those.
+     * Where the outputs after those before j start: at j, or at the row's last five where fewer are left (the
+     * outputs written twice get the same value twice).
      */
-    /** Ten or five outputs of a row from {@code xOff} into scratch at {@code yOff}: {@link FloatOps#convolveTenInLanes}. */
-    private void convolveInLanes(boolean ten, float[] w, int[] kernels, float bias, float[] scratch, int[] planes,
+    private static int chunkStart(int j, int width) {
+        return Math.min(j, width - 5);
+    }
+
+    /** How many outputs from {@code at}: ten where they fit in the row, else five. */
+    private static int chunkWidth(int at, int width) {
+        return at + 10 <= width ? 10 : 5;
+    }
+
+    /** Ten ({@link FloatOps#convolveTenInLanes}) or five outputs of a row from {@code xOff} into scratch at {@code yOff}. */
+    private void convolveInLanes(int outputs, float[] w, int[] kernels, float bias, float[] scratch, int[] planes,
             int xOff, int rowStride, int firstRow, int endRow, int yOff) {
-        if (ten) {
+        if (outputs == 10) {
             ops.convolveTenInLanes(w, kernels, bias, scratch, planes, xOff, rowStride, firstRow, endRow, scratch, yOff);
         } else {
             ops.convolveFiveInLanes(w, kernels, bias, scratch, planes, xOff, rowStride, firstRow, endRow, scratch, yOff);
