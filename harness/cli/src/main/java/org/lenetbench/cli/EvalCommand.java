@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "eval", description = "Test accuracy and confusion matrix of saved parameters (safetensors).")
+@Command(name = "eval", description = "Accuracy and confusion matrix of saved parameters (safetensors) on the test "
+        + "or the training images.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,8 +36,17 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--backend", defaultValue = ReferenceBackend.ID, description = "Backend (default ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--test-limit", defaultValue = "0", paramLabel = "N", description = "First N test images only (0 = all).")
-    int testLimit;
+    /** Which images to evaluate: the paper reports its training error beside its test error. */
+    enum Split {
+        test, train
+    }
+
+    @Option(names = "--split", defaultValue = "test", description = "test or train images (default ${DEFAULT-VALUE}).")
+    Split split;
+
+    @Option(names = {"--limit", "--test-limit"}, defaultValue = "0", paramLabel = "N",
+            description = "First N images of the split only (0 = all).")
+    int limit;
 
     @Mixin
     DataOptions dataOptions;
@@ -58,15 +68,18 @@ final class EvalCommand implements Callable<Integer> {
         parameters.requireLayout(m, m.parameters(), params.toString());
         Backend b = Backends.byId(backend);
         Dataset data = dataOptions.load();
-        var test = testLimit > 0 ? data.test().first(testLimit) : data.test();
+        var images = split == Split.train ? data.train() : data.test();
+        if (limit > 0) {
+            images = images.first(limit);
+        }
         Evaluation e;
         try (Network net = Backends.open(b, m, runOptions.device(b), runOptions.threads)) {
             net.loadParameters(parameters);
-            e = new Evaluator(m).evaluate(net, test);
+            e = new Evaluator(m).evaluate(net, images);
         }
         var out = spec.commandLine().getOut();
-        out.printf("%s on %s: test accuracy %.2f%% (%d of %d wrong), test loss %.4f%n", m.name(), b.id(),
-                100 * e.accuracy(), e.misclassified().length, e.images(), e.loss());
+        out.printf("%s on %s: %s accuracy %.2f%% (%d of %d wrong), %s loss %.4f%n", m.name(), b.id(), split,
+                100 * e.accuracy(), e.misclassified().length, e.images(), split, e.loss());
         out.println("confusion matrix (rows: true class, columns: predicted)");
         Table t = new Table("", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         for (int i = 0; i < e.confusion().length; i++) {

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lenetbench.data.Dataset;
+import org.lenetbench.data.MnistFiles;
 import org.lenetbench.train.ResultsJson;
 
 import picocli.CommandLine;
@@ -118,6 +120,36 @@ class LenetCommandTest {
         assertTrue(m.find(), eval.out());
         assertEquals(100 * accuracy, Double.parseDouble(m.group(1)), 0.005);
         assertTrue(eval.out().contains("confusion matrix"), eval.out());
+
+        // --split train reads the training images: the same numbers as a data folder whose test files are those
+        Path trainAsTest = trainingFilesAsTestFiles();
+        String params = out.resolve("params.safetensors").toString();
+        Run onTrain = run("eval", "--params", params, "--split", "train", "--limit", "700");
+        Run onSwapped = run("eval", "--params", params, "--data", trainAsTest.toString(), "--limit", "700");
+        assertEquals(0, onTrain.exit(), onTrain.err());
+        assertEquals(0, onSwapped.exit(), onSwapped.err());
+        String trainLine = onTrain.out().lines().findFirst().orElseThrow();
+        assertTrue(trainLine.matches("lenet1 on reference: train accuracy [0-9.]+% \\([0-9]+ of 700 wrong\\), train loss .*"),
+                trainLine);
+        assertEquals(onSwapped.out().replace("test accuracy", "train accuracy").replace("test loss", "train loss"),
+                onTrain.out());
+        assertFalse(onTrain.out().equals(run("eval", "--params", params, "--limit", "700").out()
+                .replace("test accuracy", "train accuracy").replace("test loss", "train loss")),
+                "the test images gave the same numbers as the training images");
+    }
+
+    /** A folder whose test files are copies of the cached training files (and whose training files are too). */
+    private Path trainingFilesAsTestFiles() throws Exception {
+        Path cache = new DataOptions().load().directory();
+        Path swapped = Files.createDirectories(dir.resolve("train-as-test"));
+        for (MnistFiles[] pair : new MnistFiles[][] {{MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_IMAGES},
+                {MnistFiles.TRAIN_LABELS, MnistFiles.TRAIN_LABELS}, {MnistFiles.TRAIN_IMAGES, MnistFiles.TEST_IMAGES},
+                {MnistFiles.TRAIN_LABELS, MnistFiles.TEST_LABELS}}) {
+            Path source = Dataset.locate(cache, pair[0]);
+            boolean gz = source.getFileName().toString().endsWith(".gz");
+            Files.copy(source, swapped.resolve(gz ? pair[1].gzipName() : pair[1].fileName()));
+        }
+        return swapped;
     }
 
     @Test
