@@ -131,25 +131,32 @@ class LenetCommandTest {
         String trainLine = onTrain.out().lines().findFirst().orElseThrow();
         assertTrue(trainLine.matches("lenet1 on reference: train accuracy [0-9.]+% \\([0-9]+ of 700 wrong\\), train loss .*"),
                 trainLine);
-        assertEquals(onSwapped.out().replace("test accuracy", "train accuracy").replace("test loss", "train loss"),
-                onTrain.out());
-        assertFalse(onTrain.out().equals(run("eval", "--params", params, "--limit", "700").out()
-                .replace("test accuracy", "train accuracy").replace("test loss", "train loss")),
+        assertEquals(asTrainSplit(onSwapped.out()), onTrain.out());
+        assertFalse(onTrain.out().equals(asTrainSplit(run("eval", "--params", params, "--limit", "700").out())),
                 "the test images gave the same numbers as the training images");
+    }
+
+    /** eval's output on the test split, worded as on the training split. */
+    private static String asTrainSplit(String evalOut) {
+        return evalOut.replace("test accuracy", "train accuracy").replace("test loss", "train loss");
     }
 
     /** A folder whose test files are copies of the cached training files (and whose training files are too). */
     private Path trainingFilesAsTestFiles() throws Exception {
         Path cache = new DataOptions().load().directory();
         Path swapped = Files.createDirectories(dir.resolve("train-as-test"));
-        for (MnistFiles[] pair : new MnistFiles[][] {{MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_IMAGES},
-                {MnistFiles.TRAIN_LABELS, MnistFiles.TRAIN_LABELS}, {MnistFiles.TRAIN_IMAGES, MnistFiles.TEST_IMAGES},
-                {MnistFiles.TRAIN_LABELS, MnistFiles.TEST_LABELS}}) {
-            Path source = Dataset.locate(cache, pair[0]);
-            boolean gz = source.getFileName().toString().endsWith(".gz");
-            Files.copy(source, swapped.resolve(gz ? pair[1].gzipName() : pair[1].fileName()));
-        }
+        copyAs(cache, MnistFiles.TRAIN_IMAGES, swapped, MnistFiles.TRAIN_IMAGES);
+        copyAs(cache, MnistFiles.TRAIN_LABELS, swapped, MnistFiles.TRAIN_LABELS);
+        copyAs(cache, MnistFiles.TRAIN_IMAGES, swapped, MnistFiles.TEST_IMAGES);
+        copyAs(cache, MnistFiles.TRAIN_LABELS, swapped, MnistFiles.TEST_LABELS);
         return swapped;
+    }
+
+    /** {@code from} in {@code source} (raw or .gz) into {@code target} under {@code as}'s name, compressed alike. */
+    private static void copyAs(Path source, MnistFiles from, Path target, MnistFiles as) throws Exception {
+        Path file = Dataset.locate(source, from);
+        boolean gz = file.getFileName().toString().endsWith(".gz");
+        Files.copy(file, target.resolve(gz ? as.gzipName() : as.fileName()));
     }
 
     @Test
