@@ -142,6 +142,14 @@ interface FloatOps {
     float subsampleBackward(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n, float scale,
             float[] dx);
 
+    /**
+     * {@link #subsampleBackward} for G = {@link #lanes()} samples in lanes: width and n count positions of G floats,
+     * xOff and gOff are offsets in floats. Returns {@code Σ windowSum · g} over the map and every lane: the gradient
+     * of scale for the whole group (in another order than sample by sample).
+     */
+    float subsampleBackwardInLanes(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n, float scale,
+            float[] dx);
+
     /** {@code y[i] = a · tanh(s · x[i])} for i in [0, n). */
     void scaledTanh(float a, float s, float[] x, float[] y, int n);
 

@@ -26,7 +26,9 @@ import org.lenetbench.model.Shape;
  *
  * <p>The copies in and out of lanes are {@link FloatOps#interleave} and {@link FloatOps#deinterleave}: 16×16
  * transposes in registers with 16 lanes, where the positions are consecutive in both layouts (all of them without
- * padding; otherwise a row at a time).
+ * padding; otherwise a row at a time). Where the network keeps a group in lanes across layers (its trunk, see
+ * {@link VectorNetwork}), {@link #forwardInLanes} and {@link #backwardInLanes} take the group already in lanes and
+ * copy nothing but rows into the padding, for a padded input or an output gradient with an input gradient to make.
  */
 final class InLanesConvolution {
     private static final int K = 5;
@@ -61,11 +63,12 @@ final class InLanesConvolution {
     private final int scratchEnd;
 
     /**
-     * Whether the backward pass pays in lanes for a layer whose output rows are outWidth of a wide row of wideRow
-     * floats: where the wide row wastes more than a quarter of its lanes. C1 (28 of 32) alone ran faster in lanes
-     * (forward 228,255 vs about 172,000 images/s, backward with dx 109,075 vs about 92,000), but a whole training step
-     * did not (C1 has no input gradient to compute, and its buffers in lanes take 0.9 MB per worker): measured, and
-     * C1's backward pass is left on the wide path.
+     * Whether the backward pass pays in lanes, for a group copied into lanes by this layer alone, for a layer whose
+     * output rows are outWidth of a wide row of wideRow floats: where the wide row wastes more than a quarter of its
+     * lanes. C1 (28 of 32) alone ran faster in lanes (forward 228,255 vs about 172,000 images/s, backward with dx
+     * 109,075 vs about 92,000), but a whole training step did not (C1 has no input gradient to compute, and its
+     * buffers in lanes take 0.9 MB per worker): measured. In the network's trunk, where the group arrives in lanes,
+     * C1's backward pass goes in lanes anyway: no copies, and no input gradient asked of the first layer.
      */
     static boolean pays(int kernel, int lanes, int outWidth, int wideRow) {
         return paysForward(kernel, lanes, outWidth) && 4 * outWidth < 3 * wideRow;
@@ -132,6 +135,22 @@ final class InLanesConvolution {
     /** Samples [first, first + lanes) of xs through the layer, into the same samples of ys. */
     void forward(float[][] xs, float[][] ys, int first, float[] scratch) {
         interleaveInput(xs, first, scratch);
+        forward(scratch, scratchInput, scratch, scratchOutput);
+        ops.deinterleave(scratch, scratchOutput, out.size(), ys, first, 0);
+    }
+
+    /** A group already in lanes: x holds in.size() positions (unpadded), y gets out.size(). */
+    void forwardInLanes(float[] x, float[] y, float[] scratch) {
+        if (pad == 0) {
+            forward(x, 0, y, 0); // without padding the input is already in the layout the kernels read
+        } else {
+            padInput(x, scratch);
+            forward(scratch, scratchInput, y, 0);
+        }
+    }
+
+    /** From the padded input in lanes at x[xBase ..] into the output in lanes at y[yBase ..]. */
+    private void forward(float[] x, int xBase, float[] y, int yBase) {
         int oh = out.height();
         int ow = out.width();
         for (int o = 0; o < out.channels(); o++) {
@@ -139,14 +158,13 @@ final class InLanesConvolution {
                 for (int j = 0; j < ow; ) {
                     int at = chunkStart(j, ow);
                     int outputs = chunkWidth(at, ow);
-                    convolveInLanes(outputs, w, kernelsOf[o], b[o], scratch, inputPlanesOf[o],
-                            scratchInput + i * inputRow + at * lanes, inputRow, 0, K,
-                            scratchOutput + ((o * oh + i) * ow + at) * lanes);
+                    convolveInLanes(outputs, w, kernelsOf[o], b[o], x, inputPlanesOf[o],
+                            xBase + i * inputRow + at * lanes, inputRow, 0, K,
+                            y, yBase + ((o * oh + i) * ow + at) * lanes);
                     j = at + outputs;
                 }
             }
         }
-        ops.deinterleave(scratch, scratchOutput, out.size(), ys, first, 0);
     }
 
     /**
@@ -164,18 +182,71 @@ final class InLanesConvolution {
             for (int s = first; s < first + lanes; s++) {
                 biasGradient[o] += ops.sum(dys[s], o * oh * ow, oh * ow);
             }
-            int gradient = scratchGradient + o * gradientPlane + (K - 1) * gradientRow + (K - 1) * lanes;
-            for (int c : inputsOf[o]) {
-                ops.correlateInLanes(scratch, gradient, gradientRow, oh, ow, scratch, scratchInput + c * inputPlane,
-                        inputRow, scratch, weightLanes + kernelOffset(o, c) * lanes);
-            }
         }
+        weightGradient(scratch, scratchInput, scratch, scratchGradient + (K - 1) * gradientRow + (K - 1) * lanes,
+                gradientPlane, gradientRow, scratch, weightLanes);
         if (dxs != null) {
-            inputGradient(dxs, first, scratch);
+            inputGradient(scratch, scratch, scratchInputGradient);
+            copyInputPlanes(dxs, first, scratch, scratchInputGradient, false);
         }
     }
 
-    private void inputGradient(float[][] dxs, int first, float[] scratch) {
+    /**
+     * Backward of a group already in lanes (x, dy and dx as {@link #forwardInLanes}): the bias gradient summed over
+     * the group, the weight gradient as {@link #backward}, the input gradient unless dx is null.
+     */
+    void backwardInLanes(float[] x, float[] dy, float[] dx, float[] biasGradient, float[] scratch, int weightLanes) {
+        int plane = out.height() * out.width() * lanes;
+        for (int o = 0; o < out.channels(); o++) {
+            biasGradient[o] += ops.sum(dy, o * plane, plane);
+        }
+        float[] padded = x;
+        int paddedBase = 0;
+        if (pad > 0) {
+            padInput(x, scratch);
+            padded = scratch;
+            paddedBase = scratchInput;
+        }
+        weightGradient(padded, paddedBase, dy, 0, plane, out.width() * lanes, scratch, weightLanes);
+        if (dx == null) {
+            return;
+        }
+        surroundGradient(dy, scratch);
+        if (pad == 0) {
+            inputGradient(scratch, dx, 0); // the padded layout without padding is dx's
+        } else {
+            inputGradient(scratch, scratch, scratchInputGradient);
+            int h = in.height();
+            int wd = in.width();
+            for (int c = 0; c < channels; c++) {
+                for (int i = 0; i < h; i++) {
+                    System.arraycopy(scratch, scratchInputGradient + c * inputPlane + (i + pad) * inputRow + pad * lanes,
+                            dx, (c * h + i) * wd * lanes, wd * lanes);
+                }
+            }
+        }
+    }
+
+    /**
+     * The weight gradient of every connected pair into the worker's lanes at {@code lanesOut[weightLanes + kernel offset ·
+     * lanes ..]}, from the padded input in lanes at x[xBase ..] and the output gradient in lanes at d[dBase ..], map o
+     * at {@code dBase + o·dPlane}, its rows dRow apart.
+     */
+    private void weightGradient(float[] x, int xBase, float[] d, int dBase, int dPlane, int dRow, float[] lanesOut,
+            int weightLanes) {
+        for (int o = 0; o < out.channels(); o++) {
+            for (int c : inputsOf[o]) {
+                ops.correlateInLanes(d, dBase + o * dPlane, dRow, out.height(), out.width(), x,
+                        xBase + c * inputPlane, inputRow, lanesOut, weightLanes + kernelOffset(o, c) * lanes);
+            }
+        }
+    }
+
+    /**
+     * The input gradient, in the padded input layout at y[yBase ..], from the output gradient surrounded by zeros at
+     * scratchGradient.
+     */
+    private void inputGradient(float[] scratch, float[] y, int yBase) {
         for (int o = 0; o < out.channels(); o++) {
             for (int c : inputsOf[o]) {
                 int kernel = kernelOffset(o, c);
@@ -195,12 +266,11 @@ final class InLanesConvolution {
                     int outputs = chunkWidth(at, width);
                     convolveInLanes(outputs, scratch, reversedKernelsOf[c], 0f, scratch, gradientPlanesOf[c],
                             scratchGradient + r * gradientRow + at * lanes, gradientRow, firstRow, endRow,
-                            scratchInputGradient + c * inputPlane + r * inputRow + at * lanes);
+                            y, yBase + c * inputPlane + r * inputRow + at * lanes);
                     m = at + outputs;
                 }
             }
         }
-        copyInputPlanes(dxs, first, scratch, scratchInputGradient, false);
     }
 
     /**
@@ -217,12 +287,12 @@ final class InLanesConvolution {
     }
 
     /** Ten ({@link FloatOps#convolveTenInLanes}) or five outputs of a row from {@code xOff} into scratch at {@code yOff}. */
-    private void convolveInLanes(int outputs, float[] w, int[] kernels, float bias, float[] scratch, int[] planes,
-            int xOff, int rowStride, int firstRow, int endRow, int yOff) {
+    private void convolveInLanes(int outputs, float[] w, int[] kernels, float bias, float[] x, int[] planes,
+            int xOff, int rowStride, int firstRow, int endRow, float[] y, int yOff) {
         if (outputs == 10) {
-            ops.convolveTenInLanes(w, kernels, bias, scratch, planes, xOff, rowStride, firstRow, endRow, scratch, yOff);
+            ops.convolveTenInLanes(w, kernels, bias, x, planes, xOff, rowStride, firstRow, endRow, y, yOff);
         } else {
-            ops.convolveFiveInLanes(w, kernels, bias, scratch, planes, xOff, rowStride, firstRow, endRow, scratch, yOff);
+            ops.convolveFiveInLanes(w, kernels, bias, x, planes, xOff, rowStride, firstRow, endRow, y, yOff);
         }
     }
 
@@ -259,6 +329,32 @@ final class InLanesConvolution {
             ops.interleave(samples, first, from, n, scratch, at);
         } else {
             ops.deinterleave(scratch, at, n, samples, first, from);
+        }
+    }
+
+    /** A group's input already in lanes, copied row by row inside its zero padding at scratchInput. */
+    private void padInput(float[] x, float[] scratch) {
+        Arrays.fill(scratch, scratchInput, scratchInput + channels * inputPlane, 0f);
+        int h = in.height();
+        int wd = in.width();
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < h; i++) {
+                System.arraycopy(x, (c * h + i) * wd * lanes, scratch,
+                        scratchInput + c * inputPlane + (i + pad) * inputRow + pad * lanes, wd * lanes);
+            }
+        }
+    }
+
+    /** A group's output gradient already in lanes, copied row by row inside k − 1 zeros at scratchGradient. */
+    private void surroundGradient(float[] dy, float[] scratch) {
+        Arrays.fill(scratch, scratchGradient, scratchGradient + out.channels() * gradientPlane, 0f);
+        int oh = out.height();
+        int ow = out.width();
+        for (int o = 0; o < out.channels(); o++) {
+            for (int i = 0; i < oh; i++) {
+                System.arraycopy(dy, (o * oh + i) * ow * lanes, scratch,
+                        scratchGradient + o * gradientPlane + (i + K - 1) * gradientRow + (K - 1) * lanes, ow * lanes);
+            }
         }
     }
 

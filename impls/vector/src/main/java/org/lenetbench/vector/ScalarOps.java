@@ -199,6 +199,12 @@ final class ScalarOps implements FloatOps {
         return scaleGradient;
     }
 
+    @Override
+    public float subsampleBackwardInLanes(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n,
+            float scale, float[] dx) {
+        return subsampleBackward(x, xOff, width, g, gOff, rows, n, scale, dx); // one lane: the plain layout
+    }
+
     /** A 2×2 window's sum, columns first: the order the vector path adds in. */
     private static float windowSum(float[] x, int a, int b) {
         return (x[a] + x[b]) + (x[a + 1] + x[b + 1]);

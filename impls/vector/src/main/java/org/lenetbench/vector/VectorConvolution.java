@@ -21,7 +21,8 @@ import org.lenetbench.model.Shape;
  *
  * <p>This wide path takes single samples: the last ones of a chunk, and every sample of the layers where the
  * batch-in-lanes path does not pay. Whole groups go to {@link InLanesConvolution} where it does (C3, whose 10-wide
- * maps use 10 of 16 lanes here and whose first and last four rows take part of the 25 taps each).
+ * maps use 10 of 16 lanes here and whose first and last four rows take part of the 25 taps each), and always where
+ * the network's trunk hands them over already in lanes ({@link #forwardInLanes}, {@link #backwardInLanes}).
  */
 final class VectorConvolution extends VectorLayer {
     private final int k;
@@ -52,8 +53,8 @@ final class VectorConvolution extends VectorLayer {
     private final int scratchLanesEnd;
     private final int lanes;
     /** The batch-in-lanes path for whole groups, or null where it does not pay. */
-    private final InLanesConvolution inLanes;
-    /** Whether the backward pass goes through {@link #inLanes} too, or only the forward pass. */
+    private final InLanesConvolution lanesPath;
+    /** Whether the backward pass goes through {@link #lanesPath} too, or only the forward pass. */
     private final boolean backwardInLanes;
     private final int scratchSize;
 
@@ -87,11 +88,11 @@ final class VectorConvolution extends VectorLayer {
         this.scratchLanesEnd = scratchLanes + w.length * lanes;
         this.backwardInLanes = InLanesConvolution.pays(k, lanes, out.width(), paddedWidth);
         if (backwardInLanes || InLanesConvolution.paysForward(k, lanes, out.width())) {
-            this.inLanes = new InLanesConvolution(spec, in, out, inputsOf, w, b, ops, scratchLanesEnd,
+            this.lanesPath = new InLanesConvolution(spec, in, out, inputsOf, w, b, ops, scratchLanesEnd,
                     backwardInLanes);
-            this.scratchSize = inLanes.scratchEnd();
+            this.scratchSize = lanesPath.scratchEnd();
         } else {
-            this.inLanes = null;
+            this.lanesPath = null;
             this.scratchSize = scratchLanesEnd;
         }
     }
@@ -141,10 +142,10 @@ final class VectorConvolution extends VectorLayer {
     /** A whole group in lanes where that pays; otherwise, or for a chunk's last samples, one sample at a time. */
     @Override
     void forwardGroup(float[][] xs, float[][] ys, int first, int count, float[] scratch) {
-        if (inLanes == null || count < lanes) {
+        if (lanesPath == null || count < lanes) {
             super.forwardGroup(xs, ys, first, count, scratch);
         } else {
-            inLanes.forward(xs, ys, first, scratch);
+            lanesPath.forward(xs, ys, first, scratch);
         }
     }
 
@@ -155,8 +156,24 @@ final class VectorConvolution extends VectorLayer {
         if (!backwardInLanes || count < lanes) {
             super.backwardGroup(xs, ys, dys, dxs, first, count, gradients, scratch);
         } else {
-            inLanes.backward(xs, dys, dxs, first, gradients[db], scratch, scratchLanes);
+            lanesPath.backward(xs, dys, dxs, first, gradients[db], scratch, scratchLanes);
         }
+    }
+
+    /** Where the batch-in-lanes path exists (for the input gradient too, where asked). */
+    @Override
+    boolean inLanes(boolean withInputGradient) {
+        return lanesPath != null && (backwardInLanes || !withInputGradient);
+    }
+
+    @Override
+    void forwardInLanes(float[] x, float[] y, float[] scratch) {
+        lanesPath.forwardInLanes(x, y, scratch);
+    }
+
+    @Override
+    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
+        lanesPath.backwardInLanes(x, dy, dx, gradients[db], scratch, scratchLanes);
     }
 
     @Override

@@ -66,6 +66,32 @@ abstract class VectorLayer {
         }
     }
 
+    /**
+     * Whether a whole group can go through this layer in the batch-in-lanes layout ({@link #forwardInLanes}, {@link
+     * #backwardInLanes}), with its input gradient or without (the first layer). The network keeps a group in lanes
+     * through the leading layers that can, so that it is copied into the layout and out of it once.
+     */
+    boolean inLanes(boolean withInputGradient) {
+        return false;
+    }
+
+    /**
+     * Forward of a whole group in lanes: {@code x} holds in.size() positions of {@link FloatOps#lanes()} floats, one
+     * per sample (the layout of {@link FloatOps#interleave}), {@code y} out.size() likewise. Each sample gets the bits
+     * of {@link #forward}.
+     */
+    void forwardInLanes(float[] x, float[] y, float[] scratch) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no batch-in-lanes path");
+    }
+
+    /**
+     * Backward of a whole group in lanes (layouts as {@link #forwardInLanes}); dx is null for the first layer. The
+     * parameter gradients are the group's sums, in another order than sample by sample.
+     */
+    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no batch-in-lanes path");
+    }
+
     static VectorLayer of(Layer layer, Shape in, FloatParameters params, FloatOps ops) {
         return switch (layer) {
             case Convolution c when coversWholeInput(c, in) ->

@@ -20,6 +20,12 @@ import org.lenetbench.tensor.NamedTensors;
  * each with its own {@link Workspace}; their gradient sums are added in worker order, then averaged.
  * The loss of each pattern (ten scores) is computed by the harness's {@link ReferenceLoss}. SDLM's
  * curvature estimate, which runs on 500 patterns per epoch, is delegated to the fp64 reference.
+ *
+ * <p>A worker takes its samples a group (one per lane) at a time. A whole group is copied into the batch-in-lanes
+ * layout once and goes through the leading layers that take it (the {@link #trunk}: LeNet-5's C1 to S4) without
+ * leaving it; copying it in and out of that layout at every layer cost about a fifth of a training step, and the
+ * activation and subsampling layers ran slower on single samples than on whole vectors of samples (measured: see
+ * README). Each sample gets the forward pass's bits it gets alone; the parameter gradients add in another order.
  */
 final class VectorNetwork extends AbstractNetwork {
     private final FloatParameters params;
@@ -29,6 +35,13 @@ final class VectorNetwork extends AbstractNetwork {
     private final Workspace[] workspaces;
     /** Samples a worker takes through each pass together, layer by layer: one per lane. */
     private final int group;
+    /**
+     * How many leading layers take a whole group in the batch-in-lanes layout ({@link VectorLayer#inLanes}): LeNet-5's
+     * C1 to S4 and their activations. A whole group is copied into that layout once, before the first, and out of it
+     * once, after the last; a partial group goes through one sample at a time.
+     */
+    private final int trunk;
+    private final FloatOps ops;
     private final float[][] gradients;
     private final float[][] trainableValues;
     // The chunks given to the pool, built once (a capturing lambda per call would allocate every step);
@@ -49,12 +62,27 @@ final class VectorNetwork extends AbstractNetwork {
         this.loss = new ReferenceLoss(model.loss());
         this.parallel = new BatchParallel(threads);
         this.workspaces = new Workspace[threads];
+        this.ops = ops;
         this.group = ops.lanes();
+        this.trunk = trunkOf(layers);
         for (int t = 0; t < threads; t++) {
-            workspaces[t] = new Workspace(layers, params, model.classes(), group);
+            workspaces[t] = new Workspace(layers, trunk, params, model.classes(), group);
         }
         this.gradients = params.newGradients();
         this.trainableValues = params.trainable.stream().map(p -> params.value(p.name())).toArray(float[][]::new);
+    }
+
+    /** How many leading layers a whole group goes through in lanes. */
+    int trunk() {
+        return trunk;
+    }
+
+    private static int trunkOf(List<VectorLayer> layers) {
+        int n = 0;
+        while (n < layers.size() && layers.get(n).inLanes(n > 0)) {
+            n++;
+        }
+        return n;
     }
 
     @Override
@@ -207,9 +235,18 @@ final class VectorNetwork extends AbstractNetwork {
                     ws.deltas[last][s][c] = (float) ws.scoreGradient[c];
                 }
             }
-            for (int i = last - 1; i >= 0; i--) {
+            boolean inLanes = trunk > 0 && count == group;
+            int stop = inLanes ? trunk : 0;
+            for (int i = last - 1; i >= stop; i--) {
                 layers.get(i).backwardGroup(ws.activations[i], ws.activations[i + 1], ws.deltas[i + 1],
                         i == 0 ? null : ws.deltas[i], 0, count, ws.gradients, ws.scratch[i]);
+            }
+            if (inLanes) {
+                ops.interleave(ws.deltas[trunk], 0, 0, layers.get(trunk - 1).out.size(), ws.lanesDeltas[trunk], 0);
+                for (int i = trunk - 1; i >= 0; i--) {
+                    layers.get(i).backwardInLanes(ws.lanesActivations[i], ws.lanesActivations[i + 1],
+                            ws.lanesDeltas[i + 1], ws.lanesDeltas[i], ws.gradients, ws.scratch[i]);
+                }
             }
         }
         for (int i = 0; i < last; i++) {
@@ -232,7 +269,17 @@ final class VectorNetwork extends AbstractNetwork {
         for (int s = 0; s < count; s++) {
             System.arraycopy(batch.images(), (n + s) * size, ws.activations[0][s], 0, size);
         }
-        for (int i = 0; i < layers.size(); i++) {
+        int first = 0;
+        if (trunk > 0 && count == group) {
+            ops.interleave(ws.activations[0], 0, 0, size, ws.lanesActivations[0], 0);
+            for (int i = 0; i < trunk; i++) {
+                layers.get(i).forwardInLanes(ws.lanesActivations[i], ws.lanesActivations[i + 1], ws.scratch[i]);
+            }
+            ops.deinterleave(ws.lanesActivations[trunk], 0, layers.get(trunk - 1).out.size(), ws.activations[trunk], 0,
+                    0);
+            first = trunk;
+        }
+        for (int i = first; i < layers.size(); i++) {
             layers.get(i).forwardGroup(ws.activations[i], ws.activations[i + 1], 0, count, ws.scratch[i]);
         }
     }

@@ -1212,6 +1212,33 @@ final class VectorOps implements FloatOps {
         return sumLanes(scaleGradient);
     }
 
+    /** Every lane a sample: a window's four inputs and four input gradients are whole vectors. */
+    @Override
+    public float subsampleBackwardInLanes(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n,
+            float scale, float[] dx) {
+        FloatVector scaleGradient = FloatVector.zero(species);
+        for (int i = 0; i < rows; i++) {
+            int a = xOff + 2 * i * width * LANES;
+            int b = a + width * LANES;
+            int gRow = gOff + i * n * LANES;
+            for (int j = 0; j < n; j++) {
+                int even = 2 * j * LANES; // the window's left column; its right one is a position on
+                FloatVector gv = FloatVector.fromArray(species, g, gRow + j * LANES);
+                FloatVector left = FloatVector.fromArray(species, x, a + even)
+                        .add(FloatVector.fromArray(species, x, b + even));
+                FloatVector right = FloatVector.fromArray(species, x, a + even + LANES)
+                        .add(FloatVector.fromArray(species, x, b + even + LANES));
+                scaleGradient = left.add(right).fma(gv, scaleGradient);
+                FloatVector toEach = gv.mul(scale);
+                toEach.intoArray(dx, a + even);
+                toEach.intoArray(dx, a + even + LANES);
+                toEach.intoArray(dx, b + even);
+                toEach.intoArray(dx, b + even + LANES);
+            }
+        }
+        return sumLanes(scaleGradient);
+    }
+
     /**
      * The window sums of the columns under the mask, in the low half of the lanes (zeros above). Two helpers under
      * 35 bytecodes, so that both are inlined wherever called (see {@link #sumLanes}): no vector is boxed.

@@ -23,7 +23,7 @@ final class VectorSubsampling extends VectorLayer {
     /** A summing kind with 2×2 windows: the vector row operations apply. */
     private final boolean summingPairs;
     /** Groups go through the forward pass in lanes, a map at a time (see {@link #forwardGroup}). */
-    private final boolean inLanes;
+    private final boolean groupsInLanes;
     private final int lanes;
 
     VectorSubsampling(Subsampling spec, Shape in, FloatParameters params, FloatOps ops) {
@@ -38,7 +38,7 @@ final class VectorSubsampling extends VectorLayer {
         this.ops = ops;
         this.summingPairs = kind != Subsampling.Kind.MAX && s == 2;
         this.lanes = ops.lanes();
-        this.inLanes = summingPairs && lanes > 1 && rowsWasteLanes(out.width(), lanes);
+        this.groupsInLanes = summingPairs && lanes > 1 && rowsWasteLanes(out.width(), lanes);
     }
 
     /**
@@ -57,7 +57,7 @@ final class VectorSubsampling extends VectorLayer {
     /** One input map and its output map, each in lanes. */
     @Override
     int scratchSize() {
-        return inLanes ? (in.height() * in.width() + out.height() * out.width()) * lanes : 0;
+        return groupsInLanes ? (in.height() * in.width() + out.height() * out.width()) * lanes : 0;
     }
 
     /** What map m's window sum is multiplied by: its coefficient, or 1 / (window size) for the average. */
@@ -136,7 +136,7 @@ final class VectorSubsampling extends VectorLayer {
      */
     @Override
     void forwardGroup(float[][] xs, float[][] ys, int first, int count, float[] scratch) {
-        if (!inLanes || count < lanes) {
+        if (!groupsInLanes || count < lanes) {
             super.forwardGroup(xs, ys, first, count, scratch);
             return;
         }
@@ -154,6 +154,40 @@ final class VectorSubsampling extends VectorLayer {
                 ops.subsampleRowInLanes(scratch, a, a + iw * lanes, scale, shift, scratch, output + i * ow * lanes, ow);
             }
             ops.deinterleave(scratch, output, oh * ow, ys, first, m * oh * ow);
+        }
+    }
+
+    /** The summing kinds with 2×2 windows: every window's four inputs are whole vectors. */
+    @Override
+    boolean inLanes(boolean withInputGradient) {
+        return summingPairs && lanes > 1 && withInputGradient;
+    }
+
+    @Override
+    void forwardInLanes(float[] x, float[] y, float[] scratch) {
+        int iw = in.width();
+        int oh = out.height();
+        int ow = out.width();
+        for (int m = 0; m < out.channels(); m++) {
+            float scale = scale(m);
+            float shift = kind == Subsampling.Kind.TRAINABLE ? bias[m] : 0f;
+            for (int i = 0; i < oh; i++) {
+                int a = corner(m, i, 0) * lanes;
+                ops.subsampleRowInLanes(x, a, a + iw * lanes, scale, shift, y, (m * oh + i) * ow * lanes, ow);
+            }
+        }
+    }
+
+    @Override
+    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
+        int plane = out.height() * out.width();
+        for (int m = 0; m < out.channels(); m++) {
+            float coefGradient = ops.subsampleBackwardInLanes(x, corner(m, 0, 0) * lanes, in.width(), dy,
+                    m * plane * lanes, out.height(), out.width(), scale(m), dx);
+            if (kind == Subsampling.Kind.TRAINABLE) {
+                gradients[dcoef][m] += coefGradient;
+                gradients[dbias][m] += ops.sum(dy, m * plane * lanes, plane * lanes);
+            }
         }
     }
 

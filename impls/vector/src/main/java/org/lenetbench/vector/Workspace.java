@@ -12,13 +12,19 @@ final class Workspace {
     final float[][][] activations;
     /** [layer][sample of the group]. */
     final float[][][] deltas;
+    /**
+     * [layer]: a whole group in the batch-in-lanes layout, through the network's leading layers that take it (the
+     * trunk): activations and deltas of layers 0 .. trunk, input first. Empty without a trunk.
+     */
+    final float[][] lanesActivations;
+    final float[][] lanesDeltas;
     final float[][] gradients;
     final float[][] scratch;
     final double[] scores;
     final double[] scoreGradient;
     double loss;
 
-    Workspace(List<VectorLayer> layers, FloatParameters params, int classes, int group) {
+    Workspace(List<VectorLayer> layers, int trunk, FloatParameters params, int classes, int group) {
         activations = new float[layers.size() + 1][][];
         deltas = new float[layers.size() + 1][][];
         activations[0] = new float[group][layers.getFirst().in.size()];
@@ -26,6 +32,13 @@ final class Workspace {
         for (int i = 0; i < layers.size(); i++) {
             activations[i + 1] = new float[group][layers.get(i).out.size()];
             deltas[i + 1] = new float[group][layers.get(i).out.size()];
+        }
+        lanesActivations = new float[trunk == 0 ? 0 : trunk + 1][];
+        lanesDeltas = new float[lanesActivations.length][];
+        for (int i = 0; i < lanesActivations.length; i++) {
+            int size = (i == 0 ? layers.getFirst().in : layers.get(i - 1).out).size() * group;
+            lanesActivations[i] = new float[size];
+            lanesDeltas[i] = i == 0 ? null : new float[size]; // the first layer has no input gradient
         }
         gradients = params.newGradients();
         scratch = layers.stream().map(l -> new float[l.scratchSize()]).toArray(float[][]::new);

@@ -364,6 +364,46 @@ class FloatOpsTest {
         }
     }
 
+    /**
+     * A whole map of a group in lanes: every lane's input gradient is the bits subsampleBackward gives that sample alone
+     * (scale · g, written four times), and the returned coefficient gradient is the sum of the samples' own.
+     */
+    @ParameterizedTest
+    @MethodSource("bothOps")
+    void subsampleBackwardInLanesGivesEachLaneItsOwnGradients(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(17);
+        int lanes = ops.lanes();
+        for (int n : new int[] {1, 5, 14}) {
+            int rows = n == 1 ? 1 : 3;
+            int width = 2 * n; // a map's input rows: the windows cover them exactly, as in S2 and S4
+            float[][] xs = new float[lanes][];
+            float[][] gs = new float[lanes][];
+            for (int s = 0; s < lanes; s++) {
+                xs[s] = random(r, 2 * rows * width);
+                gs[s] = random(r, rows * n);
+            }
+            float[] x = new float[2 * rows * width * lanes];
+            float[] g = new float[rows * n * lanes];
+            ops.interleave(xs, 0, 0, 2 * rows * width, x, 0);
+            ops.interleave(gs, 0, 0, rows * n, g, 0);
+            float[] dx = new float[x.length];
+            float coef = ops.subsampleBackwardInLanes(x, 0, width, g, 0, rows, n, 0.7f, dx);
+            double expectedCoef = 0;
+            double magnitude = 0;
+            for (int s = 0; s < lanes; s++) {
+                float[] alone = new float[2 * rows * width];
+                float own = ops.subsampleBackward(xs[s], 0, width, gs[s], 0, rows, n, 0.7f, alone);
+                expectedCoef += own;
+                magnitude += Math.abs(own);
+                for (int i = 0; i < alone.length; i++) {
+                    assertEquals(Float.floatToRawIntBits(alone[i]), Float.floatToRawIntBits(dx[i * lanes + s]),
+                            "n=" + n + " lane " + s + " input " + i);
+                }
+            }
+            assertEquals(expectedCoef, coef, 1e-5 * (1 + magnitude), "n=" + n + " coefficient gradient");
+        }
+    }
+
     /** Pure data movement, so exactly the plain loops' floats, at every length (16-position blocks and the rest). */
     @ParameterizedTest
     @MethodSource("vectorOps")
@@ -611,7 +651,7 @@ class FloatOpsTest {
     @ParameterizedTest
     @MethodSource("vectorOps")
     void aGroupInLanesGivesEachSampleTheBitsItGetsAlone(FloatOps ops) {
-        for (var model : List.of(org.lenetbench.model.Models.lenet5(), org.lenetbench.model.Models.lenet1())) {
+        for (var model : org.lenetbench.model.Models.all()) {
             var params = org.lenetbench.params.Initializer.initialize(model, model.defaultInit(), 4);
             int n = 2 * ops.lanes() + 3;
             var batch = org.lenetbench.check.RandomBatches.of(model, n, 6);
@@ -634,6 +674,22 @@ class FloatOpsTest {
     }
 
     /**
+     * A whole group stays in lanes from the input through the leading layers that take it: LeNet-5's C1 to S4 with
+     * their activations, LeNet-1's C1 to S4, the modern LeNet-5's C1 and its ReLU (its max-pooling S2 has no lanes
+     * path); none with one lane. Losing a layer from the trunk would not change a result, only the speed.
+     */
+    @ParameterizedTest
+    @MethodSource("bothOps")
+    void theLeadingLayersThatTakeLanesFormTheTrunk(FloatOps ops) {
+        var expected = java.util.Map.of("lenet5-1998", 8, "lenet5", 8, "lenet5-modern", 2, "lenet1", 6);
+        for (var model : org.lenetbench.model.Models.all()) {
+            try (VectorNetwork network = new VectorNetwork(model, 1, ops)) {
+                assertEquals(ops.lanes() > 1 ? expected.get(model.name()) : 0, network.trunk(), model.name());
+            }
+        }
+    }
+
+    /**
      * The backward pass takes a group at a time too, and C3 runs it in lanes. The input gradient keeps the wide
      * path's additions and order (equal to a sample's own, up to the sign of a zero); the weight gradient sums in
      * another order. A batch's mean gradients must match the mean of its samples' own, one at a time.
@@ -641,7 +697,7 @@ class FloatOpsTest {
     @ParameterizedTest
     @MethodSource("vectorOps")
     void aGroupInLanesGivesTheGradientsOfItsSamplesAlone(FloatOps ops) {
-        for (var model : List.of(org.lenetbench.model.Models.lenet5(), org.lenetbench.model.Models.lenet1())) {
+        for (var model : org.lenetbench.model.Models.all()) {
             var params = org.lenetbench.params.Initializer.initialize(model, model.defaultInit(), 4);
             int n = 2 * ops.lanes() + 3;
             var batch = org.lenetbench.check.RandomBatches.of(model, n, 7);
