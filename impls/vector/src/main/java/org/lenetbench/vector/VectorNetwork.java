@@ -23,9 +23,10 @@ import org.lenetbench.tensor.NamedTensors;
  *
  * <p>A worker takes its samples a group (one per lane) at a time. A whole group is copied into the batch-in-lanes
  * layout once and goes through the leading layers that take it (the {@link #trunk}: LeNet-5's C1 to S4) without
- * leaving it; copying it in and out of that layout at every layer cost about a fifth of a training step, and the
- * activation and subsampling layers ran slower on single samples than on whole vectors of samples (measured: see
- * README). Each sample gets the forward pass's bits it gets alone; the parameter gradients add in another order.
+ * leaving it. Before, the copies in and out of that layout at every layer took about a sixth of a one-thread
+ * training step, and the activation and subsampling layers, which took single samples, about a sixth and a fifth
+ * (builds without each, measured: impls/vector/README.md). Each sample gets the forward pass's bits it gets alone;
+ * the parameter gradients add in another order.
  */
 final class VectorNetwork extends AbstractNetwork {
     private final FloatParameters params;
