@@ -193,7 +193,8 @@ final class InLanesConvolution {
 
     /**
      * Backward of a group already in lanes (x, dy and dx as {@link #forwardInLanes}): the bias gradient summed over
-     * the group, the weight gradient as {@link #backward}, the input gradient unless dx is null.
+     * the group, the weight gradient as {@link #backward}, the input gradient unless dx is null (unpadded layers only:
+     * see {@link VectorConvolution#inLanes}).
      */
     void backwardInLanes(float[] x, float[] dy, float[] dx, float[] biasGradient, float[] scratch, int weightLanes) {
         int plane = out.height() * out.width() * lanes;
@@ -211,20 +212,11 @@ final class InLanesConvolution {
         if (dx == null) {
             return;
         }
-        surroundGradient(dy, scratch);
-        if (pad == 0) {
-            inputGradient(scratch, dx, 0); // the padded layout without padding is dx's
-        } else {
-            inputGradient(scratch, scratch, scratchInputGradient);
-            int h = in.height();
-            int wd = in.width();
-            for (int c = 0; c < channels; c++) {
-                for (int i = 0; i < h; i++) {
-                    System.arraycopy(scratch, scratchInputGradient + c * inputPlane + (i + pad) * inputRow + pad * lanes,
-                            dx, (c * h + i) * wd * lanes, wd * lanes);
-                }
-            }
+        if (pad > 0) {
+            throw new IllegalStateException("no input gradient in lanes for a padded convolution (VectorConvolution.inLanes)");
         }
+        surroundGradient(dy, scratch);
+        inputGradient(scratch, dx, 0); // the padded layout without padding is dx's
     }
 
     /**
@@ -336,11 +328,11 @@ final class InLanesConvolution {
     private void padInput(float[] x, float[] scratch) {
         Arrays.fill(scratch, scratchInput, scratchInput + channels * inputPlane, 0f);
         int h = in.height();
-        int wd = in.width();
+        int row = in.width() * lanes;
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < h; i++) {
-                System.arraycopy(x, (c * h + i) * wd * lanes, scratch,
-                        scratchInput + c * inputPlane + (i + pad) * inputRow + pad * lanes, wd * lanes);
+                System.arraycopy(x, (c * h + i) * row, scratch, scratchInput + c * inputPlane + (i + pad) * inputRow
+                        + pad * lanes, row);
             }
         }
     }

@@ -160,10 +160,13 @@ final class VectorConvolution extends VectorLayer {
         }
     }
 
-    /** Where the batch-in-lanes path exists (for the input gradient too, where asked). */
+    /**
+     * Where the batch-in-lanes path exists; with the input gradient, only where that pays and without padding (the
+     * padded convolutions of these models, the modern LeNet-5's C1, are first layers).
+     */
     @Override
     boolean inLanes(boolean withInputGradient) {
-        return lanesPath != null && (backwardInLanes || !withInputGradient);
+        return lanesPath != null && (!withInputGradient || (backwardInLanes && pad == 0));
     }
 
     @Override

@@ -65,6 +65,11 @@ final class VectorSubsampling extends VectorLayer {
         return kind == Subsampling.Kind.TRAINABLE ? coef[m] : 1f / (s * s);
     }
 
+    /** What is added to map m's scaled window sums: its bias, or 0 for the average. */
+    private float shift(int m) {
+        return kind == Subsampling.Kind.TRAINABLE ? bias[m] : 0f;
+    }
+
     /** Index of the top-left input of output (m, i, j). */
     private int corner(int m, int i, int j) {
         return (m * in.height() + i * s) * in.width() + j * s;
@@ -110,7 +115,7 @@ final class VectorSubsampling extends VectorLayer {
         int ow = out.width();
         for (int m = 0; m < out.channels(); m++) {
             float scale = scale(m);
-            float shift = kind == Subsampling.Kind.TRAINABLE ? bias[m] : 0f;
+            float shift = shift(m);
             for (int i = 0; i < oh; i++) {
                 int row = (m * oh + i) * ow;
                 if (summingPairs) {
@@ -148,7 +153,7 @@ final class VectorSubsampling extends VectorLayer {
         for (int m = 0; m < out.channels(); m++) {
             ops.interleave(xs, first, m * plane, plane, scratch, 0);
             float scale = scale(m);
-            float shift = kind == Subsampling.Kind.TRAINABLE ? bias[m] : 0f;
+            float shift = shift(m);
             for (int i = 0; i < oh; i++) {
                 int a = 2 * i * iw * lanes;
                 ops.subsampleRowInLanes(scratch, a, a + iw * lanes, scale, shift, scratch, output + i * ow * lanes, ow);
@@ -170,7 +175,7 @@ final class VectorSubsampling extends VectorLayer {
         int ow = out.width();
         for (int m = 0; m < out.channels(); m++) {
             float scale = scale(m);
-            float shift = kind == Subsampling.Kind.TRAINABLE ? bias[m] : 0f;
+            float shift = shift(m);
             for (int i = 0; i < oh; i++) {
                 int a = corner(m, i, 0) * lanes;
                 ops.subsampleRowInLanes(x, a, a + iw * lanes, scale, shift, y, (m * oh + i) * ow * lanes, ow);
