@@ -78,6 +78,11 @@ final class VectorNetwork extends AbstractNetwork {
         return trunk;
     }
 
+    /** Whether a group of count samples goes through the trunk in lanes: a whole group, where there is a trunk. */
+    private boolean takesTrunk(int count) {
+        return trunk > 0 && count == group;
+    }
+
     private static int trunkOf(List<VectorLayer> layers) {
         int n = 0;
         while (n < layers.size() && layers.get(n).inLanes(n > 0)) {
@@ -236,7 +241,7 @@ final class VectorNetwork extends AbstractNetwork {
                     ws.deltas[last][s][c] = (float) ws.scoreGradient[c];
                 }
             }
-            boolean inLanes = trunk > 0 && count == group;
+            boolean inLanes = takesTrunk(count);
             int stop = inLanes ? trunk : 0;
             for (int i = last - 1; i >= stop; i--) {
                 layers.get(i).backwardGroup(ws.activations[i], ws.activations[i + 1], ws.deltas[i + 1],
@@ -271,7 +276,7 @@ final class VectorNetwork extends AbstractNetwork {
             System.arraycopy(batch.images(), (n + s) * size, ws.activations[0][s], 0, size);
         }
         int first = 0;
-        if (trunk > 0 && count == group) {
+        if (takesTrunk(count)) {
             ops.interleave(ws.activations[0], 0, 0, size, ws.lanesActivations[0], 0);
             for (int i = 0; i < trunk; i++) {
                 layers.get(i).forwardInLanes(ws.lanesActivations[i], ws.lanesActivations[i + 1], ws.scratch[i]);

@@ -145,20 +145,25 @@ final class VectorSubsampling extends VectorLayer {
             super.forwardGroup(xs, ys, first, count, scratch);
             return;
         }
-        int iw = in.width();
-        int plane = in.height() * iw;
-        int oh = out.height();
-        int ow = out.width();
+        int plane = in.height() * in.width();
+        int outPlane = out.height() * out.width();
         int output = plane * lanes; // the output map's place in scratch, after the input map's
         for (int m = 0; m < out.channels(); m++) {
             ops.interleave(xs, first, m * plane, plane, scratch, 0);
-            float scale = scale(m);
-            float shift = shift(m);
-            for (int i = 0; i < oh; i++) {
-                int a = 2 * i * iw * lanes;
-                ops.subsampleRowInLanes(scratch, a, a + iw * lanes, scale, shift, scratch, output + i * ow * lanes, ow);
-            }
-            ops.deinterleave(scratch, output, oh * ow, ys, first, m * oh * ow);
+            forwardMapInLanes(m, scratch, 0, scratch, output);
+            ops.deinterleave(scratch, output, outPlane, ys, first, m * outPlane);
+        }
+    }
+
+    /** Map m of a group in lanes, from its input map at x[xBase ..] into its output map at y[yBase ..]. */
+    private void forwardMapInLanes(int m, float[] x, int xBase, float[] y, int yBase) {
+        int inRow = in.width() * lanes;
+        int ow = out.width();
+        float scale = scale(m);
+        float shift = shift(m);
+        for (int i = 0; i < out.height(); i++) {
+            int a = xBase + 2 * i * inRow;
+            ops.subsampleRowInLanes(x, a, a + inRow, scale, shift, y, yBase + i * ow * lanes, ow);
         }
     }
 
@@ -170,16 +175,10 @@ final class VectorSubsampling extends VectorLayer {
 
     @Override
     void forwardInLanes(float[] x, float[] y, float[] scratch) {
-        int iw = in.width();
-        int oh = out.height();
-        int ow = out.width();
+        int plane = in.height() * in.width() * lanes;
+        int outPlane = out.height() * out.width() * lanes;
         for (int m = 0; m < out.channels(); m++) {
-            float scale = scale(m);
-            float shift = shift(m);
-            for (int i = 0; i < oh; i++) {
-                int a = corner(m, i, 0) * lanes;
-                ops.subsampleRowInLanes(x, a, a + iw * lanes, scale, shift, y, (m * oh + i) * ow * lanes, ow);
-            }
+            forwardMapInLanes(m, x, m * plane, y, m * outPlane);
         }
     }
 
