@@ -150,8 +150,11 @@ interface FloatOps {
     float subsampleBackwardInLanes(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n, float scale,
             float[] dx);
 
-    /** {@code y[i] = a · tanh(s · x[i])} for i in [0, n). */
-    void scaledTanh(float a, float s, float[] x, float[] y, int n);
+    /** {@code y[i] = f(x[i])} for i in [0, n): {@code a · tanh(s · x[i])}. */
+    void scaledTanh(RationalTanh f, float[] x, float[] y, int n);
+
+    /** {@code dx[i] = f'(x[i]) · dy[i]} for i in [0, n), from the outputs {@code y = f(x)} ({@link RationalTanh#derivative}). */
+    void scaledTanhBackward(RationalTanh f, float[] y, float[] dy, float[] dx, int n);
 
     /** Lanes per vector (1 for the scalar path): shown in the engine version and in benchmark results. */
     int lanes();

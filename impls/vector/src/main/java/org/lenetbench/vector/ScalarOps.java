@@ -211,9 +211,16 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
-    public void scaledTanh(float a, float s, float[] x, float[] y, int n) {
+    public void scaledTanh(RationalTanh f, float[] x, float[] y, int n) {
         for (int i = 0; i < n; i++) {
-            y[i] = a * RationalTanh.tanh(s * x[i]);
+            y[i] = f.apply(x[i]);
+        }
+    }
+
+    @Override
+    public void scaledTanhBackward(RationalTanh f, float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = f.derivative(y[i]) * dy[i];
         }
     }
 

@@ -5,15 +5,20 @@ import org.lenetbench.model.Shape;
 
 /** Element-wise squashing; tanh through {@link FloatOps#scaledTanh} ({@link RationalTanh}). */
 final class VectorActivation extends VectorLayer {
-    private static final float A = (float) Activation.SCALED_TANH_A;
-    private static final float S = (float) Activation.SCALED_TANH_S;
-    private final Activation.Function function;
+    private static final RationalTanh SCALED_TANH = RationalTanh.scaled((float) Activation.SCALED_TANH_A,
+            (float) Activation.SCALED_TANH_S);
+    /** The tanh of this layer, or null for ReLU. */
+    private final RationalTanh tanh;
     private final FloatOps ops;
     private final int lanes;
 
     VectorActivation(Activation spec, Shape in, FloatOps ops) {
         super(in, in);
-        this.function = spec.function();
+        this.tanh = switch (spec.function()) {
+            case SCALED_TANH -> SCALED_TANH;
+            case TANH -> RationalTanh.TANH;
+            case RELU -> null;
+        };
         this.ops = ops;
         this.lanes = ops.lanes();
     }
@@ -42,13 +47,11 @@ final class VectorActivation extends VectorLayer {
     }
 
     private void forward(float[] x, float[] y, int n) {
-        switch (function) {
-            case SCALED_TANH -> ops.scaledTanh(A, S, x, y, n);
-            case TANH -> ops.scaledTanh(1f, 1f, x, y, n);
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = Math.max(0f, x[i]);
-                }
+        if (tanh != null) {
+            ops.scaledTanh(tanh, x, y, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                y[i] = Math.max(0f, x[i]);
             }
         }
     }
@@ -62,22 +65,11 @@ final class VectorActivation extends VectorLayer {
     }
 
     private void backward(float[] x, float[] y, float[] dy, float[] dx, int n) {
-        switch (function) {
-            case SCALED_TANH -> {
-                // f = A·tanh(S·a)  ⇒  f' = A·S·(1 − tanh²) = S·(A − f²/A)
-                for (int i = 0; i < n; i++) {
-                    dx[i] = S * (A - y[i] * y[i] / A) * dy[i];
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    dx[i] = (1 - y[i] * y[i]) * dy[i];
-                }
-            }
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    dx[i] = x[i] > 0 ? dy[i] : 0f;
-                }
+        if (tanh != null) {
+            ops.scaledTanhBackward(tanh, y, dy, dx, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                dx[i] = x[i] > 0 ? dy[i] : 0f;
             }
         }
     }

@@ -43,12 +43,12 @@ final class VectorOps implements FloatOps {
     }
 
     /**
-     * The sum of the lanes in a fixed order: the upper half added lane-wise to the lower (512 → 256 → 128 bits'
-     * worth), then the four lanes left to right. {@code reduceLanes(ADD)} leaves the order unspecified, and it
-     * differs between compiled and interpreted code: results would change with the JIT's timing. Each step is one
-     * {@code rearrange} by a constant shuffle and a lane-wise add, and the result is lane 0: taking halves with
-     * {@code reinterpretShape} instead (part 1 goes through {@code slice}) and reading lanes 1–3 made this 11 % of a
-     * training step (profiled).
+     * The sum of the lanes in a fixed order, a tree: the upper half added lane-wise to the lower (512 → 256 → 128
+     * bits' worth), then lanes 2–3 onto 0–1, then lane 1 onto lane 0. {@code reduceLanes(ADD)} leaves the order
+     * unspecified, and it differs between compiled and interpreted code: results would change with the JIT's
+     * timing. Each step is one {@code rearrange} by a constant shuffle and a lane-wise add, and the result is lane
+     * 0: taking halves with {@code reinterpretShape} instead (part 1 goes through {@code slice}) and reading lanes
+     * 1–3 made this 11 % of a training step (profiled).
      *
      * <p>Written as helpers of under 35 bytecodes each (C2's MaxInlineSize): those are inlined wherever they are
      * called, however cold the call site looks in the profile. A 76-byte version was sometimes left out of line in
@@ -56,35 +56,29 @@ final class VectorOps implements FloatOps {
      * JMH runs and not others.
      */
     private static float sumLanes(FloatVector v) {
-        return firstOfFour(foldFour(foldEight(v)));
+        return plus(plus(foldFour(foldEight(v)), FROM_2_ON), FROM_1_ON).lane(0);
     }
 
     /** The upper eight lanes added onto the lower eight (16-lane species only). */
     private static FloatVector foldEight(FloatVector v) {
-        return LANES == 16 ? plus(v, v, FROM_8_ON) : v;
+        return LANES == 16 ? plus(v, FROM_8_ON) : v;
     }
 
     /** Lanes 4–7 added onto lanes 0–3 (species of 8 lanes or more). */
     private static FloatVector foldFour(FloatVector v) {
-        return LANES >= 8 ? plus(v, v, FROM_4_ON) : v;
+        return LANES >= 8 ? plus(v, FROM_4_ON) : v;
     }
 
-    /** ((v0 + v1) + v2) + v3. */
-    private static float firstOfFour(FloatVector v) {
-        return plus(plus(plus(v, v, FROM_1_ON), v, FROM_2_ON), v, FROM_3_ON).lane(0);
-    }
-
-    /** {@code sum + v} with v's lanes moved by the shuffle. */
-    private static FloatVector plus(FloatVector sum, FloatVector v, VectorShuffle<Float> move) {
-        return sum.add(v.rearrange(move));
+    /** {@code v} plus its own lanes moved by the shuffle. */
+    private static FloatVector plus(FloatVector v, VectorShuffle<Float> move) {
+        return v.add(v.rearrange(move));
     }
 
     // lane i takes lane i + n (wrapping: only the low lanes are used)
     private static final VectorShuffle<Float> FROM_8_ON = VectorShuffle.fromOp(species, i -> (i + 8) % LANES);
     private static final VectorShuffle<Float> FROM_4_ON = VectorShuffle.fromOp(species, i -> (i + 4) % LANES);
-    private static final VectorShuffle<Float> FROM_1_ON = VectorShuffle.fromOp(species, i -> (i + 1) % LANES);
     private static final VectorShuffle<Float> FROM_2_ON = VectorShuffle.fromOp(species, i -> (i + 2) % LANES);
-    private static final VectorShuffle<Float> FROM_3_ON = VectorShuffle.fromOp(species, i -> (i + 3) % LANES);
+    private static final VectorShuffle<Float> FROM_1_ON = VectorShuffle.fromOp(species, i -> (i + 1) % LANES);
 
     @Override
     public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
@@ -257,11 +251,25 @@ final class VectorOps implements FloatOps {
         return sum;
     }
 
+    /**
+     * Four accumulators, as in {@link #dot}: a bias gradient in lanes sums a whole plane of a group (C1: 784
+     * vectors), and one chain would wait on each add's latency.
+     */
     @Override
     public float sum(float[] x, int off, int n) {
         FloatVector acc = FloatVector.zero(species);
+        FloatVector acc1 = acc;
+        FloatVector acc2 = acc;
+        FloatVector acc3 = acc;
         int step = species.length();
         int i = 0;
+        for (; i + 4 * step <= n; i += 4 * step) {
+            acc = acc.add(FloatVector.fromArray(species, x, off + i));
+            acc1 = acc1.add(FloatVector.fromArray(species, x, off + i + step));
+            acc2 = acc2.add(FloatVector.fromArray(species, x, off + i + 2 * step));
+            acc3 = acc3.add(FloatVector.fromArray(species, x, off + i + 3 * step));
+        }
+        acc = acc.add(acc1).add(acc2.add(acc3));
         for (int bound = species.loopBound(n); i < bound; i += step) {
             acc = acc.add(FloatVector.fromArray(species, x, off + i));
         }
@@ -1281,40 +1289,56 @@ final class VectorOps implements FloatOps {
 
     /** Each even lane plus its right neighbour, compressed to the front. */
     private static FloatVector pairsToFront(FloatVector rows) {
-        return plus(rows, rows, FROM_1_ON).compress(EVEN_LANES);
+        return plus(rows, FROM_1_ON).compress(EVEN_LANES);
     }
 
     private static final VectorMask<Float> EVEN_LANES = VectorMask.fromLong(species, 0x5555_5555_5555_5555L);
     private static final VectorShuffle<Float> EACH_TWICE = VectorShuffle.fromOp(species, i -> i / 2);
 
     @Override
-    public void scaledTanh(float a, float s, float[] x, float[] y, int n) {
-        int step = species.length();
+    public void scaledTanh(RationalTanh f, float[] x, float[] y, int n) {
         int i = 0;
-        for (int bound = species.loopBound(n); i < bound; i += step) {
-            tanh(FloatVector.fromArray(species, x, i).mul(s)).mul(a).intoArray(y, i);
+        for (int bound = species.loopBound(n); i < bound; i += LANES) {
+            tanh(f, FloatVector.fromArray(species, x, i)).intoArray(y, i);
         }
         if (i < n) {
             VectorMask<Float> m = species.indexInRange(i, n);
-            tanh(FloatVector.fromArray(species, x, i, m).mul(s)).mul(a).intoArray(y, i, m);
+            tanh(f, FloatVector.fromArray(species, x, i, m)).intoArray(y, i, m);
         }
     }
 
-    /** {@link RationalTanh} lane by lane. */
-    private static FloatVector tanh(FloatVector x) {
-        FloatVector t = x.max(-RationalTanh.CLAMP).min(RationalTanh.CLAMP);
+    /** {@link RationalTanh#apply} lane by lane, with fused multiply-adds. */
+    private static FloatVector tanh(RationalTanh f, FloatVector x) {
+        FloatVector t = x.max(-f.clamp).min(f.clamp);
         FloatVector t2 = t.mul(t);
-        FloatVector p = t2.mul(RationalTanh.P13).add(RationalTanh.P11);
-        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P9));
-        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P7));
-        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P5));
-        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P3));
-        p = p.fma(t2, FloatVector.broadcast(species, RationalTanh.P1));
+        FloatVector p = t2.fma(f.p13, f.p11);
+        p = p.fma(t2, FloatVector.broadcast(species, f.p9));
+        p = p.fma(t2, FloatVector.broadcast(species, f.p7));
+        p = p.fma(t2, FloatVector.broadcast(species, f.p5));
+        p = p.fma(t2, FloatVector.broadcast(species, f.p3));
+        p = p.fma(t2, FloatVector.broadcast(species, f.p1));
         p = p.mul(t);
-        FloatVector q = t2.mul(RationalTanh.Q6).add(RationalTanh.Q4);
-        q = q.fma(t2, FloatVector.broadcast(species, RationalTanh.Q2));
-        q = q.fma(t2, FloatVector.broadcast(species, RationalTanh.Q0));
+        FloatVector q = t2.fma(f.q6, f.q4);
+        q = q.fma(t2, FloatVector.broadcast(species, f.q2));
+        q = q.fma(t2, FloatVector.broadcast(species, f.q0));
         return p.div(q);
+    }
+
+    /** {@link RationalTanh#derivative} times dy, lane by lane: no division. */
+    @Override
+    public void scaledTanhBackward(RationalTanh f, float[] y, float[] dy, float[] dx, int n) {
+        FloatVector slope = FloatVector.broadcast(species, f.slope());
+        FloatVector minusDrop = FloatVector.broadcast(species, -f.drop());
+        int i = 0;
+        for (int bound = species.loopBound(n); i < bound; i += LANES) {
+            FloatVector v = FloatVector.fromArray(species, y, i);
+            v.mul(v).fma(minusDrop, slope).mul(FloatVector.fromArray(species, dy, i)).intoArray(dx, i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = species.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(species, y, i, m);
+            v.mul(v).fma(minusDrop, slope).mul(FloatVector.fromArray(species, dy, i, m)).intoArray(dx, i, m);
+        }
     }
 
     @Override
