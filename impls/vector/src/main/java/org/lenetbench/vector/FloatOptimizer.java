@@ -27,45 +27,48 @@ final class FloatOptimizer {
         this.curvature = h;
     }
 
-    /** One update of every trainable tensor {@code values[k]} from {@code gradients[k]}. */
-    void apply(float[][] values, float[][] gradients, double learningRate) {
+    /** Counts the step that the following {@link #apply} calls take (Adam's bias correction depends on it). */
+    void beginStep() {
+        if (spec instanceof OptimizerSpec.Sdlm && curvature == null) {
+            throw new IllegalStateException("SDLM: no curvature set before the step");
+        }
         step++;
-        for (int k = 0; k < values.length; k++) {
-            float[] w = values[k];
-            float[] g = gradients[k];
-            switch (spec) {
-                case OptimizerSpec.Sgd sgd -> {
-                    float[] v = first[k];
-                    float mu = (float) sgd.momentum();
-                    float lr = (float) learningRate;
-                    for (int i = 0; i < w.length; i++) {
-                        v[i] = mu * v[i] + g[i];
-                        w[i] -= lr * v[i];
-                    }
+    }
+
+    /**
+     * Elements [from, to) of trainable tensor k: {@code values[from..to)} from {@code gradients[from..to)}. A step
+     * may be applied in pieces, by several threads: each element's update depends on that element alone.
+     */
+    void apply(int k, float[] w, float[] g, int from, int to, double learningRate) {
+        switch (spec) {
+            case OptimizerSpec.Sgd sgd -> {
+                float[] v = first[k];
+                float mu = (float) sgd.momentum();
+                float lr = (float) learningRate;
+                for (int i = from; i < to; i++) {
+                    v[i] = mu * v[i] + g[i];
+                    w[i] -= lr * v[i];
                 }
-                case OptimizerSpec.Adam adam -> {
-                    float[] m = first[k];
-                    float[] v = second[k];
-                    float b1 = (float) adam.beta1();
-                    float b2 = (float) adam.beta2();
-                    float c1 = (float) (1 / (1 - Math.pow(adam.beta1(), step)));
-                    float c2 = (float) (1 / (1 - Math.pow(adam.beta2(), step)));
-                    float lr = (float) learningRate;
-                    float eps = (float) adam.epsilon();
-                    for (int i = 0; i < w.length; i++) {
-                        m[i] = b1 * m[i] + (1 - b1) * g[i];
-                        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                        w[i] -= lr * (m[i] * c1) / ((float) Math.sqrt(v[i] * c2) + eps);
-                    }
+            }
+            case OptimizerSpec.Adam adam -> {
+                float[] m = first[k];
+                float[] v = second[k];
+                float b1 = (float) adam.beta1();
+                float b2 = (float) adam.beta2();
+                float c1 = (float) (1 / (1 - Math.pow(adam.beta1(), step)));
+                float c2 = (float) (1 / (1 - Math.pow(adam.beta2(), step)));
+                float lr = (float) learningRate;
+                float eps = (float) adam.epsilon();
+                for (int i = from; i < to; i++) {
+                    m[i] = b1 * m[i] + (1 - b1) * g[i];
+                    v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                    w[i] -= lr * (m[i] * c1) / ((float) Math.sqrt(v[i] * c2) + eps);
                 }
-                case OptimizerSpec.Sdlm sdlm -> {
-                    if (curvature == null) {
-                        throw new IllegalStateException("SDLM: no curvature set before the step");
-                    }
-                    float[] h = curvature[k];
-                    for (int i = 0; i < w.length; i++) {
-                        w[i] -= (float) (learningRate / (sdlm.mu() + h[i])) * g[i];
-                    }
+            }
+            case OptimizerSpec.Sdlm sdlm -> {
+                float[] h = curvature[k];
+                for (int i = from; i < to; i++) {
+                    w[i] -= (float) (learningRate / (sdlm.mu() + h[i])) * g[i];
                 }
             }
         }

@@ -49,7 +49,15 @@ final class VectorNetwork extends AbstractNetwork {
     // they read the batch and scores of the call in progress from these fields.
     private final BatchParallel.Chunk gradientChunk = this::gradientChunk;
     private final BatchParallel.Chunk forwardChunk = this::forwardChunk;
+    private final BatchParallel.Chunk updateChunk = this::updateChunk;
+    /** How many floats all trainable tensors hold: the range that updateChunk's workers split. */
+    private final int trainableSize;
     private Batch current;
+    /** The scale (1/n) and the workers of the gradient pass in progress. */
+    private float currentScale;
+    private int currentWorkers;
+    /** The learning rate of the step in progress, or NaN where only the gradients are wanted. */
+    private double currentLearningRate = Double.NaN;
     private float[] currentScores;
     private FloatOptimizer optimizer;
     private ReferenceNetwork curvatureReference;
@@ -71,6 +79,7 @@ final class VectorNetwork extends AbstractNetwork {
         }
         this.gradients = params.newGradients();
         this.trainableValues = params.trainable.stream().map(p -> params.value(p.name())).toArray(float[][]::new);
+        this.trainableSize = java.util.Arrays.stream(gradients).mapToInt(g -> g.length).sum();
     }
 
     /** How many leading layers a whole group goes through in lanes. */
@@ -130,7 +139,7 @@ final class VectorNetwork extends AbstractNetwork {
     @Override
     public LossAndGradients lossAndGradients(Batch batch) {
         checkLoaded();
-        double mean = computeGradients(batch);
+        double mean = computeGradients(batch, Double.NaN);
         return new LossAndGradients(mean, params.trainableTensors(gradients));
     }
 
@@ -168,9 +177,7 @@ final class VectorNetwork extends AbstractNetwork {
         if (optimizer == null) {
             throw new IllegalStateException("trainStep before setOptimizer");
         }
-        double mean = computeGradients(batch);
-        optimizer.apply(trainableValues, gradients, learningRate);
-        return mean;
+        return computeGradients(batch, learningRate);
     }
 
     @Override
@@ -189,8 +196,12 @@ final class VectorNetwork extends AbstractNetwork {
         parallel.close();
     }
 
-    /** Mean loss; leaves the mean gradients in {@link #gradients}. */
-    private double computeGradients(Batch batch) {
+    /**
+     * Mean loss; leaves the mean gradients in {@link #gradients} and, unless the learning rate is NaN, takes the
+     * optimizer's step with them. Both passes are split over the workers: the samples, then the parameters (the
+     * sum of the workers' gradients and the update, element by element, are the same whoever computes them).
+     */
+    private double computeGradients(Batch batch, double learningRate) {
         int n = batch.size();
         current = batch;
         try {
@@ -198,26 +209,47 @@ final class VectorNetwork extends AbstractNetwork {
         } finally {
             current = null;
         }
-        int workers = parallel.workers(n);
-        double total = 0;
-        float scale = 1f / n;
-        for (int k = 0; k < gradients.length; k++) {
-            float[] g = gradients[k];
-            System.arraycopy(workspaces[0].gradients[k], 0, g, 0, g.length);
-            for (int w = 1; w < workers; w++) {
-                float[] part = workspaces[w].gradients[k];
-                for (int i = 0; i < g.length; i++) {
-                    g[i] += part[i];
-                }
-            }
-            for (int i = 0; i < g.length; i++) {
-                g[i] *= scale;
-            }
+        currentScale = 1f / n;
+        currentWorkers = parallel.workers(n);
+        currentLearningRate = learningRate;
+        if (!Double.isNaN(learningRate)) {
+            optimizer.beginStep();
         }
-        for (int w = 0; w < workers; w++) {
+        parallel.run(trainableSize, updateChunk);
+        double total = 0;
+        for (int w = 0; w < currentWorkers; w++) {
             total += workspaces[w].loss;
         }
         return total / n;
+    }
+
+    /** Elements [from, to) of the trainable tensors taken end to end: the workers' gradients summed, then the step. */
+    private void updateChunk(int worker, int from, int to) {
+        for (int k = 0, start = 0; k < gradients.length; start += gradients[k].length, k++) {
+            int lo = Math.max(from - start, 0);
+            int hi = Math.min(to - start, gradients[k].length);
+            if (lo < hi) {
+                meanGradient(k, lo, hi);
+                if (!Double.isNaN(currentLearningRate)) {
+                    optimizer.apply(k, trainableValues[k], gradients[k], lo, hi, currentLearningRate);
+                }
+            }
+        }
+    }
+
+    /** Elements [lo, hi) of gradient k: the workers' sums added in worker order, times 1/n. */
+    private void meanGradient(int k, int lo, int hi) {
+        float[] g = gradients[k];
+        System.arraycopy(workspaces[0].gradients[k], lo, g, lo, hi - lo);
+        for (int w = 1; w < currentWorkers; w++) {
+            float[] part = workspaces[w].gradients[k];
+            for (int i = lo; i < hi; i++) {
+                g[i] += part[i];
+            }
+        }
+        for (int i = lo; i < hi; i++) {
+            g[i] *= currentScale;
+        }
     }
 
     /** Forward, loss and backward of samples [from, to), summed into the worker's gradients. */

@@ -60,4 +60,31 @@ class ThreadsTest {
         assertArrayEquals(scores[0], scores[1]);
         assertArrayEquals(scores[0], scores[2]);
     }
+
+    /**
+     * The step is taken by the workers, each on its own range of the parameters: it must give every element exactly
+     * what the whole tensors' SGD step gives with the mean gradients (momentum 0: w − lr·g, in float).
+     */
+    @Test
+    void theStepSplitOverTheWorkersIsTheWholeStep() {
+        Batch batch = RandomBatches.of(MODEL, 37, 4);
+        float lr = 0.05f;
+        try (VectorNetwork net = new VectorNetwork(MODEL, 3, VectorOps.INSTANCE)) {
+            net.loadParameters(Initializer.initialize(MODEL, MODEL.defaultInit(), 3));
+            net.setOptimizer(new OptimizerSpec.Sgd(0));
+            NamedTensors before = net.parameters();
+            NamedTensors gradients = net.lossAndGradients(batch).gradients();
+            net.trainStep(batch, lr);
+            NamedTensors after = net.parameters();
+            for (String name : gradients.names()) {
+                float[] w = before.get(name).data();
+                float[] g = gradients.get(name).data();
+                float[] expected = new float[w.length];
+                for (int i = 0; i < w.length; i++) {
+                    expected[i] = w[i] - lr * g[i];
+                }
+                assertArrayEquals(expected, after.get(name).data(), name);
+            }
+        }
+    }
 }
