@@ -145,13 +145,16 @@ interface FloatOps {
     /**
      * {@link #subsampleBackward} for G = {@link #lanes()} samples in lanes: width and n count positions of G floats,
      * xOff and gOff are offsets in floats. Returns {@code Σ windowSum · g} over the map and every lane: the gradient
-     * of scale for the whole group (in another order than sample by sample).
+     * of scale for the whole group (in another order than sample by sample). Where x is the output of a tanh
+     * ({@code squashedInput}, else null), each dx is also multiplied by its derivative there, {@code
+     * squashedInput.derivative(x)}: the tanh's backward pass in the same sweep, with the bits of {@link
+     * #scaledTanhBackward} after this.
      */
     float subsampleBackwardInLanes(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n, float scale,
-            float[] dx);
+            RationalTanh squashedInput, float[] dx);
 
-    /** {@code y[i] = f(x[i])} for i in [0, n): {@code a · tanh(s · x[i])}. */
-    void scaledTanh(RationalTanh f, float[] x, float[] y, int n);
+    /** {@code y[yOff + i] = f(x[xOff + i])} for i in [0, n): {@code a · tanh(s · x)}; in place where x is y. */
+    void scaledTanh(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n);
 
     /** {@code dx[i] = f'(x[i]) · dy[i]} for i in [0, n), from the outputs {@code y = f(x)} ({@link RationalTanh#derivative}). */
     void scaledTanhBackward(RationalTanh f, float[] y, float[] dy, float[] dx, int n);

@@ -139,18 +139,28 @@ final class InLanesConvolution {
         ops.deinterleave(scratch, scratchOutput, out.size(), ys, first, 0);
     }
 
-    /** A group already in lanes: x holds in.size() positions (unpadded), y gets out.size(). */
-    void forwardInLanes(float[] x, float[] y, float[] scratch) {
+    /**
+     * A group already in lanes: x holds in.size() positions (unpadded), y gets out.size(); squashed by {@code squash}
+     * unless it is null.
+     */
+    void forwardInLanes(float[] x, float[] y, float[] scratch, RationalTanh squash) {
         if (pad == 0) {
-            forward(x, 0, y, 0); // without padding the input is already in the layout the kernels read
+            forward(x, 0, y, 0, squash); // without padding the input is already in the layout the kernels read
         } else {
             padInput(x, scratch);
-            forward(scratch, scratchInput, y, 0);
+            forward(scratch, scratchInput, y, 0, squash);
         }
     }
 
-    /** From the padded input in lanes at x[xBase ..] into the output in lanes at y[yBase ..]. */
     private void forward(float[] x, int xBase, float[] y, int yBase) {
+        forward(x, xBase, y, yBase, null);
+    }
+
+    /**
+     * From the padded input in lanes at x[xBase ..] into the output in lanes at y[yBase ..]; each output row squashed
+     * as soon as it is done, while it is in L1 (unless squash is null).
+     */
+    private void forward(float[] x, int xBase, float[] y, int yBase, RationalTanh squash) {
         int oh = out.height();
         int ow = out.width();
         for (int o = 0; o < out.channels(); o++) {
@@ -162,6 +172,10 @@ final class InLanesConvolution {
                             xBase + i * inputRow + at * lanes, inputRow, 0, K,
                             y, yBase + ((o * oh + i) * ow + at) * lanes);
                     j = at + outputs;
+                }
+                if (squash != null) {
+                    int row = yBase + (o * oh + i) * ow * lanes;
+                    ops.scaledTanh(squash, y, row, y, row, ow * lanes);
                 }
             }
         }

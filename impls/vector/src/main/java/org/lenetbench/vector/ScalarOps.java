@@ -201,8 +201,16 @@ final class ScalarOps implements FloatOps {
 
     @Override
     public float subsampleBackwardInLanes(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n,
-            float scale, float[] dx) {
-        return subsampleBackward(x, xOff, width, g, gOff, rows, n, scale, dx); // one lane: the plain layout
+            float scale, RationalTanh squashedInput, float[] dx) {
+        float scaleGradient = subsampleBackward(x, xOff, width, g, gOff, rows, n, scale, dx); // one lane: plain layout
+        if (squashedInput != null) {
+            for (int i = 0; i < 2 * rows; i++) {
+                for (int j = xOff + i * width, end = j + 2 * n; j < end; j++) {
+                    dx[j] *= squashedInput.derivative(x[j]);
+                }
+            }
+        }
+        return scaleGradient;
     }
 
     /** A 2×2 window's sum, columns first: the order the vector path adds in. */
@@ -211,9 +219,9 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
-    public void scaledTanh(RationalTanh f, float[] x, float[] y, int n) {
+    public void scaledTanh(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) {
-            y[i] = f.apply(x[i]);
+            y[yOff + i] = f.apply(x[xOff + i]);
         }
     }
 

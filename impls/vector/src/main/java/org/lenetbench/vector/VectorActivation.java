@@ -35,20 +35,34 @@ final class VectorActivation extends VectorLayer {
     }
 
     @Override
-    void forwardInLanes(float[] x, float[] y, float[] scratch) {
+    void forwardInLanes(float[] x, float[] y, float[] scratch, RationalTanh squash) {
+        requireNone(squash);
         forward(x, y, in.size() * lanes);
     }
 
     @Override
-    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
+    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch,
+            RationalTanh squashedInput) {
+        requireNone(squashedInput);
         if (dx != null) {
             backward(x, y, dy, dx, in.size() * lanes);
         }
     }
 
+    private static void requireNone(RationalTanh fused) {
+        if (fused != null) {
+            throw new IllegalArgumentException("an activation layer takes no tanh of a neighbour");
+        }
+    }
+
+    @Override
+    RationalTanh tanh() {
+        return tanh;
+    }
+
     private void forward(float[] x, float[] y, int n) {
         if (tanh != null) {
-            ops.scaledTanh(tanh, x, y, n);
+            ops.scaledTanh(tanh, x, 0, y, 0, n);
         } else {
             for (int i = 0; i < n; i++) {
                 y[i] = Math.max(0f, x[i]);

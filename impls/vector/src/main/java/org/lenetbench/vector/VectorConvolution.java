@@ -169,13 +169,23 @@ final class VectorConvolution extends VectorLayer {
         return lanesPath != null && (!withInputGradient || (backwardInLanes && pad == 0));
     }
 
+    /** Each output row, squashed as soon as it is complete. */
     @Override
-    void forwardInLanes(float[] x, float[] y, float[] scratch) {
-        lanesPath.forwardInLanes(x, y, scratch);
+    boolean squashesInLanes() {
+        return lanesPath != null;
     }
 
     @Override
-    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
+    void forwardInLanes(float[] x, float[] y, float[] scratch, RationalTanh squash) {
+        lanesPath.forwardInLanes(x, y, scratch, squash);
+    }
+
+    @Override
+    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch,
+            RationalTanh squashedInput) {
+        if (squashedInput != null) {
+            throw new IllegalArgumentException("a convolution's input gradient does not unsquash");
+        }
         lanesPath.backwardInLanes(x, dy, dx, gradients[db], scratch, scratchLanes);
     }
 

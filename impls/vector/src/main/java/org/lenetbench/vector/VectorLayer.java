@@ -78,18 +78,43 @@ abstract class VectorLayer {
     /**
      * Forward of a whole group in lanes: {@code x} holds in.size() positions of {@link FloatOps#lanes()} floats, one
      * per sample (the layout of {@link FloatOps#interleave}), {@code y} out.size() likewise. Each sample gets the bits
-     * of {@link #forward}.
+     * of {@link #forward}. Where {@code squash} is not null (only for a layer that {@link #squashesInLanes}), y gets
+     * {@code squash} of those outputs instead, the bits the tanh layer after this one would give them.
      */
-    void forwardInLanes(float[] x, float[] y, float[] scratch) {
+    void forwardInLanes(float[] x, float[] y, float[] scratch, RationalTanh squash) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no batch-in-lanes path");
     }
 
     /**
      * Backward of a whole group in lanes (layouts as {@link #forwardInLanes}); dx is null for the first layer. The
-     * parameter gradients are the group's sums, in another order than sample by sample.
+     * parameter gradients are the group's sums, in another order than sample by sample. Where {@code squashedInput}
+     * is not null (only for a layer that {@link #unsquashesInLanes}), x is the output of that tanh, and dx gets the
+     * gradient with respect to the tanh's input instead, the bits the tanh layer before this one would give it.
      */
-    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
+    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch,
+            RationalTanh squashedInput) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no batch-in-lanes path");
+    }
+
+    /**
+     * Whether {@link #forwardInLanes} can squash its own outputs, while they are in cache: then the network has it do
+     * the work of a tanh layer that follows, and skips that layer's pass over the whole group.
+     */
+    boolean squashesInLanes() {
+        return false;
+    }
+
+    /**
+     * Whether {@link #backwardInLanes} can take its input gradient through the tanh that made its input: then the
+     * network skips that tanh layer's backward pass over the whole group.
+     */
+    boolean unsquashesInLanes() {
+        return false;
+    }
+
+    /** The tanh this layer applies, where it is a tanh activation; null otherwise. */
+    RationalTanh tanh() {
+        return null;
     }
 
     static VectorLayer of(Layer layer, Shape in, FloatParameters params, FloatOps ops) {

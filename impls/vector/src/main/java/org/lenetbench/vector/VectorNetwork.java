@@ -42,6 +42,7 @@ final class VectorNetwork extends AbstractNetwork {
      * once, after the last; a partial group goes through one sample at a time.
      */
     private final int trunk;
+    private final TanhFusion fusion;
     private final FloatOps ops;
     private final float[][] gradients;
     private final float[][] trainableValues;
@@ -74,8 +75,9 @@ final class VectorNetwork extends AbstractNetwork {
         this.ops = ops;
         this.group = ops.lanes();
         this.trunk = trunkOf(layers);
+        this.fusion = new TanhFusion(layers, trunk);
         for (int t = 0; t < threads; t++) {
-            workspaces[t] = new Workspace(layers, trunk, params, model.classes(), group);
+            workspaces[t] = new Workspace(layers, trunk, fusion, params, model.classes(), group);
         }
         this.gradients = params.newGradients();
         this.trainableValues = params.trainable.stream().map(p -> params.value(p.name())).toArray(float[][]::new);
@@ -282,8 +284,11 @@ final class VectorNetwork extends AbstractNetwork {
             if (inLanes) {
                 ops.interleave(ws.deltas[trunk], 0, 0, layers.get(trunk - 1).out.size(), ws.lanesDeltas[trunk], 0);
                 for (int i = trunk - 1; i >= 0; i--) {
-                    layers.get(i).backwardInLanes(ws.lanesActivations[i], ws.lanesActivations[i + 1],
-                            ws.lanesDeltas[i + 1], ws.lanesDeltas[i], ws.gradients, ws.scratch[i]);
+                    if (!fusion.backwardSkipped(i)) {
+                        layers.get(i).backwardInLanes(ws.lanesActivations[i], ws.lanesActivations[i + 1],
+                                ws.lanesDeltas[i + 1], ws.lanesDeltas[i], ws.gradients, ws.scratch[i],
+                                fusion.unsquashBefore(i));
+                    }
                 }
             }
         }
@@ -311,7 +316,10 @@ final class VectorNetwork extends AbstractNetwork {
         if (takesTrunk(count)) {
             ops.interleave(ws.activations[0], 0, 0, size, ws.lanesActivations[0], 0);
             for (int i = 0; i < trunk; i++) {
-                layers.get(i).forwardInLanes(ws.lanesActivations[i], ws.lanesActivations[i + 1], ws.scratch[i]);
+                if (!fusion.forwardSkipped(i)) {
+                    layers.get(i).forwardInLanes(ws.lanesActivations[i], ws.lanesActivations[i + 1], ws.scratch[i],
+                            fusion.squashAfter(i));
+                }
             }
             ops.deinterleave(ws.lanesActivations[trunk], 0, layers.get(trunk - 1).out.size(), ws.activations[trunk], 0,
                     0);

@@ -1251,7 +1251,10 @@ final class VectorOps implements FloatOps {
     /** Every lane a sample: a window's four inputs and four input gradients are whole vectors. */
     @Override
     public float subsampleBackwardInLanes(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n,
-            float scale, float[] dx) {
+            float scale, RationalTanh squashedInput, float[] dx) {
+        if (squashedInput != null) {
+            return subsampleBackwardThroughTanhInLanes(x, xOff, width, g, gOff, rows, n, scale, squashedInput, dx);
+        }
         FloatVector scaleGradient = FloatVector.zero(species);
         for (int i = 0; i < rows; i++) {
             int a = xOff + 2 * i * width * LANES;
@@ -1275,6 +1278,39 @@ final class VectorOps implements FloatOps {
         return sumLanes(scaleGradient);
     }
 
+    /** {@link #subsampleBackwardInLanes} with each dx times the derivative of the tanh f at its x (f's output). */
+    private static float subsampleBackwardThroughTanhInLanes(float[] x, int xOff, int width, float[] g, int gOff,
+            int rows, int n, float scale, RationalTanh f, float[] dx) {
+        FloatVector slope = FloatVector.broadcast(species, f.slope());
+        FloatVector minusDrop = FloatVector.broadcast(species, -f.drop());
+        FloatVector scaleGradient = FloatVector.zero(species);
+        for (int i = 0; i < rows; i++) {
+            int a = xOff + 2 * i * width * LANES;
+            int b = a + width * LANES;
+            int gRow = gOff + i * n * LANES;
+            for (int j = 0; j < n; j++) {
+                int even = 2 * j * LANES;
+                FloatVector gv = FloatVector.fromArray(species, g, gRow + j * LANES);
+                FloatVector xa = FloatVector.fromArray(species, x, a + even);
+                FloatVector xb = FloatVector.fromArray(species, x, b + even);
+                FloatVector xa1 = FloatVector.fromArray(species, x, a + even + LANES);
+                FloatVector xb1 = FloatVector.fromArray(species, x, b + even + LANES);
+                scaleGradient = xa.add(xb).add(xa1.add(xb1)).fma(gv, scaleGradient);
+                FloatVector toEach = gv.mul(scale);
+                toEach.mul(derivative(xa, minusDrop, slope)).intoArray(dx, a + even);
+                toEach.mul(derivative(xa1, minusDrop, slope)).intoArray(dx, a + even + LANES);
+                toEach.mul(derivative(xb, minusDrop, slope)).intoArray(dx, b + even);
+                toEach.mul(derivative(xb1, minusDrop, slope)).intoArray(dx, b + even + LANES);
+            }
+        }
+        return sumLanes(scaleGradient);
+    }
+
+    /** {@link RationalTanh#derivative} lane by lane: slope − drop·y². */
+    private static FloatVector derivative(FloatVector y, FloatVector minusDrop, FloatVector slope) {
+        return y.mul(y).fma(minusDrop, slope);
+    }
+
     /**
      * The window sums of the columns under the mask, in the low half of the lanes (zeros above). Two helpers under
      * 35 bytecodes, so that both are inlined wherever called (see {@link #sumLanes}): no vector is boxed.
@@ -1296,14 +1332,14 @@ final class VectorOps implements FloatOps {
     private static final VectorShuffle<Float> EACH_TWICE = VectorShuffle.fromOp(species, i -> i / 2);
 
     @Override
-    public void scaledTanh(RationalTanh f, float[] x, float[] y, int n) {
+    public void scaledTanh(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (int bound = species.loopBound(n); i < bound; i += LANES) {
-            tanh(f, FloatVector.fromArray(species, x, i)).intoArray(y, i);
+            tanh(f, FloatVector.fromArray(species, x, xOff + i)).intoArray(y, yOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = species.indexInRange(i, n);
-            tanh(f, FloatVector.fromArray(species, x, i, m)).intoArray(y, i, m);
+            tanh(f, FloatVector.fromArray(species, x, xOff + i, m)).intoArray(y, yOff + i, m);
         }
     }
 
@@ -1331,13 +1367,13 @@ final class VectorOps implements FloatOps {
         FloatVector minusDrop = FloatVector.broadcast(species, -f.drop());
         int i = 0;
         for (int bound = species.loopBound(n); i < bound; i += LANES) {
-            FloatVector v = FloatVector.fromArray(species, y, i);
-            v.mul(v).fma(minusDrop, slope).mul(FloatVector.fromArray(species, dy, i)).intoArray(dx, i);
+            derivative(FloatVector.fromArray(species, y, i), minusDrop, slope)
+                    .mul(FloatVector.fromArray(species, dy, i)).intoArray(dx, i);
         }
         if (i < n) {
             VectorMask<Float> m = species.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(species, y, i, m);
-            v.mul(v).fma(minusDrop, slope).mul(FloatVector.fromArray(species, dy, i, m)).intoArray(dx, i, m);
+            derivative(FloatVector.fromArray(species, y, i, m), minusDrop, slope)
+                    .mul(FloatVector.fromArray(species, dy, i, m)).intoArray(dx, i, m);
         }
     }
 

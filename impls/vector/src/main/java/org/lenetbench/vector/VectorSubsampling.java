@@ -150,20 +150,27 @@ final class VectorSubsampling extends VectorLayer {
         int output = plane * lanes; // the output map's place in scratch, after the input map's
         for (int m = 0; m < out.channels(); m++) {
             ops.interleave(xs, first, m * plane, plane, scratch, 0);
-            forwardMapInLanes(m, scratch, 0, scratch, output);
+            forwardMapInLanes(m, scratch, 0, scratch, output, null);
             ops.deinterleave(scratch, output, outPlane, ys, first, m * outPlane);
         }
     }
 
-    /** Map m of a group in lanes, from its input map at x[xBase ..] into its output map at y[yBase ..]. */
-    private void forwardMapInLanes(int m, float[] x, int xBase, float[] y, int yBase) {
+    /**
+     * Map m of a group in lanes, from its input map at x[xBase ..] into its output map at y[yBase ..]; each output row
+     * squashed as soon as it is done, unless squash is null.
+     */
+    private void forwardMapInLanes(int m, float[] x, int xBase, float[] y, int yBase, RationalTanh squash) {
         int inRow = in.width() * lanes;
         int ow = out.width();
         float scale = scale(m);
         float shift = shift(m);
         for (int i = 0; i < out.height(); i++) {
             int a = xBase + 2 * i * inRow;
-            ops.subsampleRowInLanes(x, a, a + inRow, scale, shift, y, yBase + i * ow * lanes, ow);
+            int row = yBase + i * ow * lanes;
+            ops.subsampleRowInLanes(x, a, a + inRow, scale, shift, y, row, ow);
+            if (squash != null) {
+                ops.scaledTanh(squash, y, row, y, row, ow * lanes);
+            }
         }
     }
 
@@ -173,21 +180,33 @@ final class VectorSubsampling extends VectorLayer {
         return summingPairs && lanes > 1 && withInputGradient;
     }
 
+    /** In lanes, every layer of this kind squashes its output rows and unsquashes its input gradient. */
     @Override
-    void forwardInLanes(float[] x, float[] y, float[] scratch) {
+    boolean squashesInLanes() {
+        return true;
+    }
+
+    @Override
+    boolean unsquashesInLanes() {
+        return true;
+    }
+
+    @Override
+    void forwardInLanes(float[] x, float[] y, float[] scratch, RationalTanh squash) {
         int plane = in.height() * in.width() * lanes;
         int outPlane = out.height() * out.width() * lanes;
         for (int m = 0; m < out.channels(); m++) {
-            forwardMapInLanes(m, x, m * plane, y, m * outPlane);
+            forwardMapInLanes(m, x, m * plane, y, m * outPlane, squash);
         }
     }
 
     @Override
-    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch) {
+    void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch,
+            RationalTanh squashedInput) {
         int plane = out.height() * out.width();
         for (int m = 0; m < out.channels(); m++) {
             float coefGradient = ops.subsampleBackwardInLanes(x, corner(m, 0, 0) * lanes, in.width(), dy,
-                    m * plane * lanes, out.height(), out.width(), scale(m), dx);
+                    m * plane * lanes, out.height(), out.width(), scale(m), squashedInput, dx);
             if (kind == Subsampling.Kind.TRAINABLE) {
                 gradients[dcoef][m] += coefGradient;
                 gradients[dbias][m] += ops.sum(dy, m * plane * lanes, plane * lanes);

@@ -24,7 +24,8 @@ final class Workspace {
     final double[] scoreGradient;
     double loss;
 
-    Workspace(List<VectorLayer> layers, int trunk, FloatParameters params, int classes, int group) {
+    Workspace(List<VectorLayer> layers, int trunk, TanhFusion fusion, FloatParameters params, int classes,
+            int group) {
         activations = new float[layers.size() + 1][][];
         deltas = new float[layers.size() + 1][][];
         activations[0] = new float[group][layers.getFirst().in.size()];
@@ -37,8 +38,10 @@ final class Workspace {
         lanesDeltas = new float[lanesActivations.length][];
         for (int i = 0; i < lanesActivations.length; i++) {
             int size = (i == 0 ? layers.getFirst().in : layers.get(i - 1).out).size() * group;
-            lanesActivations[i] = new float[size];
-            lanesDeltas[i] = i == 0 ? null : new float[size]; // the first layer has no input gradient
+            // a tanh done by its neighbour writes where the neighbour does
+            lanesActivations[i] = i > 0 && fusion.forwardSkipped(i - 1) ? lanesActivations[i - 1] : new float[size];
+            lanesDeltas[i] = i == 0 ? null // the first layer has no input gradient
+                    : i > 1 && fusion.backwardSkipped(i - 1) ? lanesDeltas[i - 1] : new float[size];
         }
         gradients = params.newGradients();
         scratch = layers.stream().map(l -> new float[l.scratchSize()]).toArray(float[][]::new);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -387,7 +388,7 @@ class FloatOpsTest {
             ops.interleave(xs, 0, 0, 2 * rows * width, x, 0);
             ops.interleave(gs, 0, 0, rows * n, g, 0);
             float[] dx = new float[x.length];
-            float coef = ops.subsampleBackwardInLanes(x, 0, width, g, 0, rows, n, 0.7f, dx);
+            float coef = ops.subsampleBackwardInLanes(x, 0, width, g, 0, rows, n, 0.7f, null, dx);
             double expectedCoef = 0;
             double magnitude = 0;
             for (int s = 0; s < lanes; s++) {
@@ -401,6 +402,35 @@ class FloatOpsTest {
                 }
             }
             assertEquals(expectedCoef, coef, 1e-5 * (1 + magnitude), "n=" + n + " coefficient gradient");
+        }
+    }
+
+    /**
+     * Through the tanh that made x (S2 after C1's tanh): one sweep gives the bits of the subsampling's backward pass
+     * followed by the tanh's, and the same coefficient gradient.
+     */
+    @ParameterizedTest
+    @MethodSource("bothOps")
+    void subsampleBackwardThroughATanhIsBothPassesInOne(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(18);
+        RationalTanh f = RationalTanh.scaled(1.7159f, 2f / 3);
+        int lanes = ops.lanes();
+        int n = 5;
+        int rows = 3;
+        int width = 2 * n + 2; // two inputs past the windows' columns, untouched
+        float[] x = random(r, 2 * rows * width * lanes + 7);
+        ops.scaledTanh(f, x, 0, x, 0, x.length);
+        float[] g = random(r, rows * n * lanes);
+        float[] twoPasses = random(r, x.length);
+        float[] oneSweep = twoPasses.clone();
+        float coef = ops.subsampleBackwardInLanes(x, 0, width, g, 0, rows, n, 0.7f, null, twoPasses);
+        ops.scaledTanhBackward(f, x, twoPasses.clone(), twoPasses, x.length);
+        float fusedCoef = ops.subsampleBackwardInLanes(x, 0, width, g, 0, rows, n, 0.7f, f, oneSweep);
+        assertEquals(coef, fusedCoef);
+        for (int i = 0; i < 2 * rows * width * lanes; i++) {
+            if (i / lanes % width < 2 * n) { // a window's input
+                assertEquals(Float.floatToRawIntBits(twoPasses[i]), Float.floatToRawIntBits(oneSweep[i]), "input " + i);
+            }
         }
     }
 
@@ -617,8 +647,8 @@ class FloatOpsTest {
             float[] expected = new float[n];
             float[] actual = new float[n];
             RationalTanh f = RationalTanh.scaled(1.7159f, 2f / 3);
-            ScalarOps.INSTANCE.scaledTanh(f, x, expected, n);
-            ops.scaledTanh(f, x, actual, n);
+            ScalarOps.INSTANCE.scaledTanh(f, x, 0, expected, 0, n);
+            ops.scaledTanh(f, x, 0, actual, 0, n);
             for (int i = 0; i < n; i++) {
                 // the same rational function; only fused multiply-adds round differently, by a few ulps where p's
                 // terms cancel (6 near x = 6)
@@ -713,6 +743,29 @@ class FloatOpsTest {
                 assertEquals(ops.lanes() > 1 ? expected.get(model.name()) : 0, network.trunk(), model.name());
             }
         }
+    }
+
+    /**
+     * In LeNet-5's trunk (C1 tanh S2 tanh C3 tanh S4 tanh) every tanh's forward pass is done by the layer before it,
+     * and the backward passes of the tanhs before S2 and S4 by those; the others' own passes remain.
+     */
+    @Test
+    void inLeNet5sTrunkTheNeighboursDoTheTanhsThatTheyCan() {
+        var model = org.lenetbench.model.Models.lenet5();
+        List<VectorLayer> layers = new java.util.ArrayList<>();
+        var params = new FloatParameters(model);
+        for (int i = 0; i < model.layers().size(); i++) {
+            layers.add(VectorLayer.of(model.layers().get(i), model.inputShapeOf(i), params, VectorOps.INSTANCE));
+        }
+        TanhFusion fusion = new TanhFusion(layers, 8);
+        for (int i = 0; i < 8; i++) {
+            assertEquals(i % 2 == 1, fusion.forwardSkipped(i), "forward of layer " + i);
+            assertEquals(i == 1 || i == 5, fusion.backwardSkipped(i), "backward of layer " + i);
+            assertEquals(i % 2 == 0 ? layers.get(i + 1).tanh() : null, fusion.squashAfter(i), "squash after " + i);
+            assertEquals(i == 2 || i == 6 ? layers.get(i - 1).tanh() : null, fusion.unsquashBefore(i),
+                    "unsquash before " + i);
+        }
+        assertEquals(false, fusion.forwardSkipped(8)); // past the trunk: C5, whole
     }
 
     /**
