@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * none can lag behind into the next one. Callers pass a chunk object they built once.
  */
 final class BatchParallel implements AutoCloseable {
-    /** Spin this many times before parking: a step's serial part (reduction, update) is microseconds. */
+    /** Spin this many times before parking: the gaps between a step's passes (samples, then the update) are microseconds. */
     private static final int SPINS = 1 << 12;
     private static final AtomicInteger POOLS = new AtomicInteger();
 

@@ -1,6 +1,7 @@
 package org.lenetbench.vector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.lenetbench.backend.Batch;
@@ -17,7 +18,8 @@ import org.lenetbench.tensor.NamedTensors;
 
 /**
  * A model in float32: samples of a batch are split over a fixed pool of workers ({@link BatchParallel}),
- * each with its own {@link Workspace}; their gradient sums are added in worker order, then averaged.
+ * each with its own {@link Workspace}; their gradient sums are added in worker order, then averaged, and the
+ * optimizer's step taken, by the same workers, each on its own range of the parameters.
  * The loss of each pattern (ten scores) is computed by the harness's {@link ReferenceLoss}. SDLM's
  * curvature estimate, which runs on 500 patterns per epoch, is delegated to the fp64 reference.
  *
@@ -26,7 +28,8 @@ import org.lenetbench.tensor.NamedTensors;
  * leaving it. Before, the copies in and out of that layout at every layer took about a sixth of a one-thread
  * training step, and the activation and subsampling layers, which took single samples, about a sixth and a fifth
  * (builds without each, measured: impls/vector/README.md). Each sample gets the forward pass's bits it gets alone;
- * the parameter gradients add in another order.
+ * the parameter gradients add in another order. Neighbours of the trunk's tanh layers do their passes where they can
+ * ({@link TanhFusion}).
  */
 final class VectorNetwork extends AbstractNetwork {
     private final FloatParameters params;
@@ -81,7 +84,7 @@ final class VectorNetwork extends AbstractNetwork {
         }
         this.gradients = params.newGradients();
         this.trainableValues = params.trainable.stream().map(p -> params.value(p.name())).toArray(float[][]::new);
-        this.trainableSize = java.util.Arrays.stream(gradients).mapToInt(g -> g.length).sum();
+        this.trainableSize = Arrays.stream(gradients).mapToInt(g -> g.length).sum();
     }
 
     /** How many leading layers a whole group goes through in lanes. */

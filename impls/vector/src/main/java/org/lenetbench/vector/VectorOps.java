@@ -1333,14 +1333,32 @@ final class VectorOps implements FloatOps {
 
     @Override
     public void scaledTanh(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
+        if (n % LANES == 0) {
+            tanhOfWholeVectors(f, x, xOff, y, yOff, n);
+        } else {
+            tanhWithTail(f, x, xOff, y, yOff, n);
+        }
+    }
+
+    /**
+     * The rows the trunk's layers squash (whole vectors) go here, the rest to {@link #tanhWithTail}: with one
+     * method for both, the row calls made the masked tail's call to {@link #tanh} so rare in its profile that C2
+     * did not inline it there, and the vectors crossing that call were boxed (24 KB per training step, C5's and
+     * F6's activations; {@code -prof gc}).
+     */
+    private static void tanhOfWholeVectors(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i += LANES) {
+            tanh(f, FloatVector.fromArray(species, x, xOff + i)).intoArray(y, yOff + i);
+        }
+    }
+
+    private static void tanhWithTail(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (int bound = species.loopBound(n); i < bound; i += LANES) {
             tanh(f, FloatVector.fromArray(species, x, xOff + i)).intoArray(y, yOff + i);
         }
-        if (i < n) {
-            VectorMask<Float> m = species.indexInRange(i, n);
-            tanh(f, FloatVector.fromArray(species, x, xOff + i, m)).intoArray(y, yOff + i, m);
-        }
+        VectorMask<Float> m = species.indexInRange(i, n);
+        tanh(f, FloatVector.fromArray(species, x, xOff + i, m)).intoArray(y, yOff + i, m);
     }
 
     /** {@link RationalTanh#apply} lane by lane, with fused multiply-adds. */
