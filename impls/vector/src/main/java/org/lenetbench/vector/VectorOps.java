@@ -1297,18 +1297,14 @@ final class VectorOps implements FloatOps {
                 FloatVector xb1 = FloatVector.fromArray(species, x, b + even + LANES);
                 scaleGradient = xa.add(xb).add(xa1.add(xb1)).fma(gv, scaleGradient);
                 FloatVector toEach = gv.mul(scale);
-                toEach.mul(derivative(xa, minusDrop, slope)).intoArray(dx, a + even);
-                toEach.mul(derivative(xa1, minusDrop, slope)).intoArray(dx, a + even + LANES);
-                toEach.mul(derivative(xb, minusDrop, slope)).intoArray(dx, b + even);
-                toEach.mul(derivative(xb1, minusDrop, slope)).intoArray(dx, b + even + LANES);
+                // each dx times the tanh's derivative at its x: slope − drop·x² (RationalTanh.derivative)
+                toEach.mul(xa.mul(xa).fma(minusDrop, slope)).intoArray(dx, a + even);
+                toEach.mul(xa1.mul(xa1).fma(minusDrop, slope)).intoArray(dx, a + even + LANES);
+                toEach.mul(xb.mul(xb).fma(minusDrop, slope)).intoArray(dx, b + even);
+                toEach.mul(xb1.mul(xb1).fma(minusDrop, slope)).intoArray(dx, b + even + LANES);
             }
         }
         return sumLanes(scaleGradient);
-    }
-
-    /** {@link RationalTanh#derivative} lane by lane: slope − drop·y². */
-    private static FloatVector derivative(FloatVector y, FloatVector minusDrop, FloatVector slope) {
-        return y.mul(y).fma(minusDrop, slope);
     }
 
     /**
@@ -1333,65 +1329,59 @@ final class VectorOps implements FloatOps {
 
     @Override
     public void scaledTanh(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
-        if (n % LANES == 0) {
+        if (n % LANES == 0 || (x != y && n > LANES)) {
             tanhOfWholeVectors(f, x, xOff, y, yOff, n);
         } else {
-            tanhWithTail(f, x, xOff, y, yOff, n);
+            tanhElementwise(f, x, xOff, y, yOff, n);
         }
     }
 
     /**
-     * The rows the trunk's layers squash (whole vectors) go here, the rest to {@link #tanhWithTail}: with one
-     * method for both, the row calls made the masked tail's call to {@link #tanh} so rare in its profile that C2
-     * did not inline it there, and the vectors crossing that call were boxed (24 KB per training step, C5's and
-     * F6's activations; {@code -prof gc}).
+     * Whole vectors only, the last one moved back to end at n where n is not a multiple of the lanes (its first
+     * elements computed twice, to the same bits; so never in place). The rational function is written out in the
+     * loop: a helper taking the vector was, in some compilations, left out of line ("callee is too large" while its
+     * profile was cold, or NodeCountInliningCutoff once inlined into a big caller; {@code -XX:+PrintInlining}), and
+     * the vectors crossing it were boxed (24–49 KB per training step). Steps as {@link RationalTanh#applyFused}.
      */
     private static void tanhOfWholeVectors(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
         for (int i = 0; i < n; i += LANES) {
-            tanh(f, FloatVector.fromArray(species, x, xOff + i)).intoArray(y, yOff + i);
+            int at = Math.min(i, n - LANES);
+            FloatVector t = FloatVector.fromArray(species, x, xOff + at).max(-f.clamp).min(f.clamp);
+            FloatVector t2 = t.mul(t);
+            FloatVector p = t2.fma(f.p13, f.p11);
+            p = p.fma(t2, FloatVector.broadcast(species, f.p9));
+            p = p.fma(t2, FloatVector.broadcast(species, f.p7));
+            p = p.fma(t2, FloatVector.broadcast(species, f.p5));
+            p = p.fma(t2, FloatVector.broadcast(species, f.p3));
+            p = p.fma(t2, FloatVector.broadcast(species, f.p1));
+            p = p.mul(t);
+            FloatVector q = t2.fma(f.q6, f.q4);
+            q = q.fma(t2, FloatVector.broadcast(species, f.q2));
+            q = q.fma(t2, FloatVector.broadcast(species, f.q0));
+            p.div(q).intoArray(y, yOff + at);
         }
     }
 
-    private static void tanhWithTail(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
-        int i = 0;
-        for (int bound = species.loopBound(n); i < bound; i += LANES) {
-            tanh(f, FloatVector.fromArray(species, x, xOff + i)).intoArray(y, yOff + i);
+    /** In place with a tail, or shorter than a vector (no layer of these models): the same bits, element by element. */
+    private static void tanhElementwise(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = f.applyFused(x[xOff + i]);
         }
-        VectorMask<Float> m = species.indexInRange(i, n);
-        tanh(f, FloatVector.fromArray(species, x, xOff + i, m)).intoArray(y, yOff + i, m);
     }
 
-    /** {@link RationalTanh#apply} lane by lane, with fused multiply-adds. */
-    private static FloatVector tanh(RationalTanh f, FloatVector x) {
-        FloatVector t = x.max(-f.clamp).min(f.clamp);
-        FloatVector t2 = t.mul(t);
-        FloatVector p = t2.fma(f.p13, f.p11);
-        p = p.fma(t2, FloatVector.broadcast(species, f.p9));
-        p = p.fma(t2, FloatVector.broadcast(species, f.p7));
-        p = p.fma(t2, FloatVector.broadcast(species, f.p5));
-        p = p.fma(t2, FloatVector.broadcast(species, f.p3));
-        p = p.fma(t2, FloatVector.broadcast(species, f.p1));
-        p = p.mul(t);
-        FloatVector q = t2.fma(f.q6, f.q4);
-        q = q.fma(t2, FloatVector.broadcast(species, f.q2));
-        q = q.fma(t2, FloatVector.broadcast(species, f.q0));
-        return p.div(q);
-    }
-
-    /** {@link RationalTanh#derivative} times dy, lane by lane: no division. */
     @Override
     public void scaledTanhBackward(RationalTanh f, float[] y, float[] dy, float[] dx, int n) {
         FloatVector slope = FloatVector.broadcast(species, f.slope());
         FloatVector minusDrop = FloatVector.broadcast(species, -f.drop());
         int i = 0;
         for (int bound = species.loopBound(n); i < bound; i += LANES) {
-            derivative(FloatVector.fromArray(species, y, i), minusDrop, slope)
-                    .mul(FloatVector.fromArray(species, dy, i)).intoArray(dx, i);
+            FloatVector v = FloatVector.fromArray(species, y, i);
+            v.mul(v).fma(minusDrop, slope).mul(FloatVector.fromArray(species, dy, i)).intoArray(dx, i);
         }
         if (i < n) {
             VectorMask<Float> m = species.indexInRange(i, n);
-            derivative(FloatVector.fromArray(species, y, i, m), minusDrop, slope)
-                    .mul(FloatVector.fromArray(species, dy, i, m)).intoArray(dx, i, m);
+            FloatVector v = FloatVector.fromArray(species, y, i, m);
+            v.mul(v).fma(minusDrop, slope).mul(FloatVector.fromArray(species, dy, i, m)).intoArray(dx, i, m);
         }
     }
 
