@@ -1248,13 +1248,17 @@ final class VectorOps implements FloatOps {
         return sumLanes(scaleGradient);
     }
 
-    /** Every lane a sample: a window's four inputs and four input gradients are whole vectors. */
+    /**
+     * Every lane a sample: a window's four inputs and four input gradients are whole vectors. Through a tanh, each
+     * input gradient is also multiplied by the tanh's derivative at its input: slope − drop·x² ({@link
+     * RationalTanh#derivative}), written out (see {@link #scaledTanhBackward}).
+     */
     @Override
     public float subsampleBackwardInLanes(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n,
             float scale, RationalTanh squashedInput, float[] dx) {
-        if (squashedInput != null) {
-            return subsampleBackwardThroughTanhInLanes(x, xOff, width, g, gOff, rows, n, scale, squashedInput, dx);
-        }
+        boolean throughTanh = squashedInput != null;
+        FloatVector slope = FloatVector.broadcast(species, throughTanh ? squashedInput.slope() : 0f);
+        FloatVector minusDrop = FloatVector.broadcast(species, throughTanh ? -squashedInput.drop() : 0f);
         FloatVector scaleGradient = FloatVector.zero(species);
         for (int i = 0; i < rows; i++) {
             int a = xOff + 2 * i * width * LANES;
@@ -1263,45 +1267,23 @@ final class VectorOps implements FloatOps {
             for (int j = 0; j < n; j++) {
                 int even = 2 * j * LANES; // the window's left column; its right one is a position on
                 FloatVector gv = FloatVector.fromArray(species, g, gRow + j * LANES);
-                FloatVector left = FloatVector.fromArray(species, x, a + even)
-                        .add(FloatVector.fromArray(species, x, b + even));
-                FloatVector right = FloatVector.fromArray(species, x, a + even + LANES)
-                        .add(FloatVector.fromArray(species, x, b + even + LANES));
-                scaleGradient = left.add(right).fma(gv, scaleGradient);
-                FloatVector toEach = gv.mul(scale);
-                toEach.intoArray(dx, a + even);
-                toEach.intoArray(dx, a + even + LANES);
-                toEach.intoArray(dx, b + even);
-                toEach.intoArray(dx, b + even + LANES);
-            }
-        }
-        return sumLanes(scaleGradient);
-    }
-
-    /** {@link #subsampleBackwardInLanes} with each dx times the derivative of the tanh f at its x (f's output). */
-    private static float subsampleBackwardThroughTanhInLanes(float[] x, int xOff, int width, float[] g, int gOff,
-            int rows, int n, float scale, RationalTanh f, float[] dx) {
-        FloatVector slope = FloatVector.broadcast(species, f.slope());
-        FloatVector minusDrop = FloatVector.broadcast(species, -f.drop());
-        FloatVector scaleGradient = FloatVector.zero(species);
-        for (int i = 0; i < rows; i++) {
-            int a = xOff + 2 * i * width * LANES;
-            int b = a + width * LANES;
-            int gRow = gOff + i * n * LANES;
-            for (int j = 0; j < n; j++) {
-                int even = 2 * j * LANES;
-                FloatVector gv = FloatVector.fromArray(species, g, gRow + j * LANES);
                 FloatVector xa = FloatVector.fromArray(species, x, a + even);
                 FloatVector xb = FloatVector.fromArray(species, x, b + even);
                 FloatVector xa1 = FloatVector.fromArray(species, x, a + even + LANES);
                 FloatVector xb1 = FloatVector.fromArray(species, x, b + even + LANES);
                 scaleGradient = xa.add(xb).add(xa1.add(xb1)).fma(gv, scaleGradient);
                 FloatVector toEach = gv.mul(scale);
-                // each dx times the tanh's derivative at its x: slope − drop·x² (RationalTanh.derivative)
-                toEach.mul(xa.mul(xa).fma(minusDrop, slope)).intoArray(dx, a + even);
-                toEach.mul(xa1.mul(xa1).fma(minusDrop, slope)).intoArray(dx, a + even + LANES);
-                toEach.mul(xb.mul(xb).fma(minusDrop, slope)).intoArray(dx, b + even);
-                toEach.mul(xb1.mul(xb1).fma(minusDrop, slope)).intoArray(dx, b + even + LANES);
+                if (throughTanh) {
+                    toEach.mul(xa.mul(xa).fma(minusDrop, slope)).intoArray(dx, a + even);
+                    toEach.mul(xa1.mul(xa1).fma(minusDrop, slope)).intoArray(dx, a + even + LANES);
+                    toEach.mul(xb.mul(xb).fma(minusDrop, slope)).intoArray(dx, b + even);
+                    toEach.mul(xb1.mul(xb1).fma(minusDrop, slope)).intoArray(dx, b + even + LANES);
+                } else {
+                    toEach.intoArray(dx, a + even);
+                    toEach.intoArray(dx, a + even + LANES);
+                    toEach.intoArray(dx, b + even);
+                    toEach.intoArray(dx, b + even + LANES);
+                }
             }
         }
         return sumLanes(scaleGradient);
@@ -1369,6 +1351,11 @@ final class VectorOps implements FloatOps {
         }
     }
 
+    /**
+     * {@link RationalTanh#derivative} times dy, lane by lane: no division. No helper takes a vector here: inlined into
+     * a big compilation, even an 11-byte one was once left out of line (NodeCountInliningCutoff) and its vectors
+     * boxed (49 KB per training step).
+     */
     @Override
     public void scaledTanhBackward(RationalTanh f, float[] y, float[] dy, float[] dx, int n) {
         FloatVector slope = FloatVector.broadcast(species, f.slope());
