@@ -76,6 +76,16 @@ interface FloatOps {
             int firstRow, int endRow, float[] y, int yOff);
 
     /**
+     * The fourteen outputs of a full 5×5 convolution over rows of ten positions, the input gradient of a layer whose
+     * output rows are ten wide (C3): {@link #convolveTenInLanes} and a five at output 9 over the rows surrounded by
+     * four zeros on each side, with the zeros left out. For t in [0, 14): {@code y[yOff + t·G + g] = Σ_m Σ_u
+     * Σ_{v: 0 ≤ t+v−4 < 10} w[kernels[m] + u·5 + v] · d[planes[m] + dOff + u·rowStride + (t + v − 4)·G + g]}, in the
+     * order of m, u, v, from zero: the same bits, for 50 multiply-adds per kernel row instead of 75.
+     */
+    void fullConvolveTenInLanes(float[] w, int[] kernels, float[] d, int[] planes, int dOff, int rowStride,
+            int firstRow, int endRow, float[] y, int yOff);
+
+    /**
      * The weight gradient of one 5×5 kernel in the batch-in-lanes layout of {@link #convolveFiveInLanes}, lane by lane:
      * for every tap (u, v) and lane g, {@code Σ_{i<rows} Σ_{j<n} d[dOff + i·dRowStride + j·G + g] · x[xOff + (i + u)
      * ·xRowStride + (j + v)·G + g]} is added into {@code out[outOff + (u·5 + v)·G + g]}: each lane gathers one sample's

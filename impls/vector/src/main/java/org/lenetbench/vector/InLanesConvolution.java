@@ -32,6 +32,8 @@ import org.lenetbench.model.Shape;
  */
 final class InLanesConvolution {
     private static final int K = 5;
+    /** The output width whose input gradient rows {@link FloatOps#fullConvolveTenInLanes} makes whole (C3's). */
+    private static final int FULL_ROW_SOURCE = 10;
     private final Shape in;
     private final Shape out;
     private final int pad;
@@ -54,6 +56,8 @@ final class InLanesConvolution {
     /** Per input map, the reversed kernels (in scratch) of the output maps it feeds, and those maps' gradients. */
     private final int[][] reversedKernelsOf;
     private final int[][] gradientPlanesOf;
+    /** The same maps' planes in the output gradient as a layer gives it in lanes, without the zeros around it. */
+    private final int[][] gradientMapsOf;
     // scratch, from the offset given: [input | output | output gradient | input gradient | reversed kernels]
     private final int scratchInput;
     private final int scratchOutput;
@@ -115,11 +119,13 @@ final class InLanesConvolution {
         }
         this.reversedKernelsOf = new int[channels][];
         this.gradientPlanesOf = new int[channels][];
+        this.gradientMapsOf = new int[channels][];
         for (int c = 0; c < channels; c++) {
             final int map = c;
             int[] fed = IntStream.range(0, out.channels()).filter(o -> spec.connected(o, map)).toArray();
             reversedKernelsOf[c] = Arrays.stream(fed).map(o -> scratchReversed + kernelOffset(o, map)).toArray();
             gradientPlanesOf[c] = Arrays.stream(fed).map(o -> o * gradientPlane).toArray();
+            gradientMapsOf[c] = Arrays.stream(fed).map(o -> o * out.height() * out.width() * lanes).toArray();
         }
     }
 
@@ -200,7 +206,13 @@ final class InLanesConvolution {
         weightGradient(scratch, scratchInput, scratch, scratchGradient + (K - 1) * gradientRow + (K - 1) * lanes,
                 gradientPlane, gradientRow, scratch, weightLanes);
         if (dxs != null) {
-            inputGradient(scratch, scratch, scratchInputGradient);
+            reverseKernels(scratch);
+            if (out.width() == FULL_ROW_SOURCE) {
+                fullInputGradient(scratch, scratch, gradientPlanesOf, scratchGradient + (K - 1) * lanes, gradientRow,
+                        scratch, scratchInputGradient);
+            } else {
+                inputGradient(scratch, scratch, scratchInputGradient);
+            }
             copyInputPlanes(dxs, first, scratch, scratchInputGradient, false);
         }
     }
@@ -229,8 +241,14 @@ final class InLanesConvolution {
         if (pad > 0) {
             throw new IllegalStateException("no input gradient in lanes for a padded convolution (VectorConvolution.inLanes)");
         }
-        surroundGradient(dy, scratch);
-        inputGradient(scratch, dx, 0); // the padded layout without padding is dx's
+        reverseKernels(scratch);
+        if (out.width() == FULL_ROW_SOURCE) { // reads dy where it is: no zeros around it to make
+            int row = out.width() * lanes;
+            fullInputGradient(scratch, dy, gradientMapsOf, -(K - 1) * row, row, dx, 0);
+        } else {
+            surroundGradient(dy, scratch);
+            inputGradient(scratch, dx, 0); // the padded layout without padding is dx's
+        }
     }
 
     /**
@@ -248,11 +266,8 @@ final class InLanesConvolution {
         }
     }
 
-    /**
-     * The input gradient, in the padded input layout at y[yBase ..], from the output gradient surrounded by zeros at
-     * scratchGradient.
-     */
-    private void inputGradient(float[] scratch, float[] y, int yBase) {
+    /** Every connected pair's kernel reversed, into scratch at scratchReversed: the input gradient's kernels. */
+    private void reverseKernels(float[] scratch) {
         for (int o = 0; o < out.channels(); o++) {
             for (int c : inputsOf[o]) {
                 int kernel = kernelOffset(o, c);
@@ -261,6 +276,13 @@ final class InLanesConvolution {
                 }
             }
         }
+    }
+
+    /**
+     * The input gradient, in the padded input layout at y[yBase ..], from the output gradient surrounded by zeros at
+     * scratchGradient, with the kernels {@link #reverseKernels reversed}.
+     */
+    private void inputGradient(float[] scratch, float[] y, int yBase) {
         int width = in.width() + 2 * pad;
         for (int c = 0; c < channels; c++) {
             for (int r = 0; r < paddedHeight; r++) {
@@ -275,6 +297,24 @@ final class InLanesConvolution {
                             y, yBase + c * inputPlane + r * inputRow + at * lanes);
                     m = at + outputs;
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #inputGradient} for output rows {@link #FULL_ROW_SOURCE} wide, a whole input row per
+     * {@link FloatOps#fullConvolveTenInLanes}, which never reads the zeros around the output gradient: so the gradient
+     * may be read where it is. Map o's padded row p (its real row p − (k − 1)) starts at
+     * {@code d[planes[c][j] + rowZero + p·row]}, with its first real position there.
+     */
+    private void fullInputGradient(float[] scratch, float[] d, int[][] planes, int rowZero, int row, float[] y,
+            int yBase) {
+        for (int c = 0; c < channels; c++) {
+            for (int r = 0; r < paddedHeight; r++) {
+                int firstRow = Math.max(0, K - 1 - r);
+                int endRow = Math.min(K, out.height() + K - 1 - r);
+                ops.fullConvolveTenInLanes(scratch, reversedKernelsOf[c], d, planes[c], rowZero + r * row, row,
+                        firstRow, endRow, y, yBase + c * inputPlane + r * inputRow);
             }
         }
     }

@@ -113,6 +113,22 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void fullConvolveTenInLanes(float[] w, int[] kernels, float[] d, int[] planes, int dOff, int rowStride,
+            int firstRow, int endRow, float[] y, int yOff) {
+        for (int t = 0; t < 14; t++) {
+            float s = 0f;
+            for (int m = 0; m < kernels.length; m++) {
+                for (int u = firstRow; u < endRow; u++) {
+                    for (int v = Math.max(0, 4 - t); v < Math.min(5, 14 - t); v++) {
+                        s += w[kernels[m] + u * 5 + v] * d[planes[m] + dOff + u * rowStride + t + v - 4];
+                    }
+                }
+            }
+            y[yOff + t] = s;
+        }
+    }
+
+    @Override
     public void correlateInLanes(float[] d, int dOff, int dRowStride, int rows, int n, float[] x, int xOff,
             int xRowStride, float[] out, int outOff) {
         for (int u = 0; u < 5; u++) {

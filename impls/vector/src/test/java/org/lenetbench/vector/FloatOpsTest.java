@@ -224,6 +224,46 @@ class FloatOpsTest {
     }
 
     /**
+     * The full convolution of ten-wide rows gives, bit for bit, a ten and a five (at output 9) over the rows with four
+     * zeros on each side; it reads none of the zeros (they are NaN here) and writes nothing outside its fourteen.
+     */
+    @ParameterizedTest
+    @MethodSource("bothOps")
+    void fullConvolveTenInLanesGivesTheBitsOfATenAndAFiveOverTheSurroundedRows(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(11);
+        int lanes = ops.lanes();
+        int rows = 6;
+        int row = 18 * lanes; // ten positions inside four zeros on each side
+        int plane = rows * row;
+        float[] w = random(r, 3 * 25 + 1);
+        int[] kernels = {51, 1}; // two maps, their kernels out of order
+        int[] planes = {plane, 0};
+        float[] surrounded = new float[2 * plane];
+        float[] poisoned = new float[2 * plane];
+        java.util.Arrays.fill(poisoned, Float.NaN);
+        for (int p = 0; p < 2 * rows; p++) {
+            for (int k = 4 * lanes; k < 14 * lanes; k++) {
+                surrounded[p * row + k] = poisoned[p * row + k] = (float) r.nextDouble(-1, 1);
+            }
+        }
+        for (int[] band : new int[][] {{0, 5}, {1, 4}, {3, 5}, {0, 1}}) {
+            for (int i = 0; i <= rows - 5; i++) {
+                float[] expected = new float[16 * lanes];
+                java.util.Arrays.fill(expected, 7f);
+                ops.convolveTenInLanes(w, kernels, 0f, surrounded, planes, i * row, row, band[0], band[1], expected,
+                        lanes);
+                ops.convolveFiveInLanes(w, kernels, 0f, surrounded, planes, i * row + 9 * lanes, row, band[0], band[1],
+                        expected, 10 * lanes);
+                float[] full = new float[16 * lanes];
+                java.util.Arrays.fill(full, 7f);
+                ops.fullConvolveTenInLanes(w, kernels, poisoned, planes, i * row + 4 * lanes, row, band[0], band[1],
+                        full, lanes);
+                assertBitsEqual(expected, full, "kernel rows " + band[0] + "-" + band[1] + ", row " + i);
+            }
+        }
+    }
+
+    /**
      * Each lane of convolveFiveInLanes is one sample: it must get the bits that sample gets from a row started at the
      * bias and one convolvePlane per input map (the wide path), and agree with the scalar definition.
      */
