@@ -855,82 +855,213 @@ final class VectorOps implements FloatOps {
     }
 
     /**
-     * A kernel row at a time, its five taps' lanes in registers over every gradient row: five gradient positions and
-     * the nine input positions they meet are loaded once for 25 fused multiply-adds (tap v adds d[j + t]·x[j + t + v]
-     * in the order of t), then single positions for a width that is not a multiple of five.
+     * Kernel rows two at a time (0 and 1, 2 and 3), then row 4 alone: each pair's ten taps' lanes stay in registers
+     * over every gradient row, five gradient positions loaded once for both rows. Ten chains of fused multiply-adds
+     * keep both FMA pipes busy where five, each five multiply-adds long per block, waited on their own latency (a
+     * training step 3 % faster; rows 0 to 2 together and then 3 and 4 were no faster again). Each
+     * tap still adds d[j + t]·x[j + t + v] in the order of i, then t.
      */
     @Override
     public void correlateInLanes(float[] d, int dOff, int dRowStride, int rows, int n, float[] x, int xOff,
             int xRowStride, float[] out, int outOff) {
-        for (int u = 0; u < 5; u++) {
-            int tap = outOff + u * 5 * LANES;
-            FloatVector c0 = FloatVector.fromArray(species, out, tap);
-            FloatVector c1 = FloatVector.fromArray(species, out, tap + LANES);
-            FloatVector c2 = FloatVector.fromArray(species, out, tap + 2 * LANES);
-            FloatVector c3 = FloatVector.fromArray(species, out, tap + 3 * LANES);
-            FloatVector c4 = FloatVector.fromArray(species, out, tap + 4 * LANES);
-            for (int i = 0; i < rows; i++) {
-                int di = dOff + i * dRowStride;
-                int xi = xOff + (i + u) * xRowStride;
-                int j = 0;
-                for (; j + 5 <= n; j += 5) {
-                    int dj = di + j * LANES;
-                    int xj = xi + j * LANES;
-                    FloatVector d0 = FloatVector.fromArray(species, d, dj);
-                    FloatVector d1 = FloatVector.fromArray(species, d, dj + LANES);
-                    FloatVector d2 = FloatVector.fromArray(species, d, dj + 2 * LANES);
-                    FloatVector d3 = FloatVector.fromArray(species, d, dj + 3 * LANES);
-                    FloatVector d4 = FloatVector.fromArray(species, d, dj + 4 * LANES);
-                    FloatVector x0 = FloatVector.fromArray(species, x, xj);
-                    c0 = d0.fma(x0, c0);
-                    FloatVector x1 = FloatVector.fromArray(species, x, xj + LANES);
-                    c0 = d1.fma(x1, c0);
-                    c1 = d0.fma(x1, c1);
-                    FloatVector x2 = FloatVector.fromArray(species, x, xj + 2 * LANES);
-                    c0 = d2.fma(x2, c0);
-                    c1 = d1.fma(x2, c1);
-                    c2 = d0.fma(x2, c2);
-                    FloatVector x3 = FloatVector.fromArray(species, x, xj + 3 * LANES);
-                    c0 = d3.fma(x3, c0);
-                    c1 = d2.fma(x3, c1);
-                    c2 = d1.fma(x3, c2);
-                    c3 = d0.fma(x3, c3);
-                    FloatVector x4 = FloatVector.fromArray(species, x, xj + 4 * LANES);
-                    c0 = d4.fma(x4, c0);
-                    c1 = d3.fma(x4, c1);
-                    c2 = d2.fma(x4, c2);
-                    c3 = d1.fma(x4, c3);
-                    c4 = d0.fma(x4, c4);
-                    FloatVector x5 = FloatVector.fromArray(species, x, xj + 5 * LANES);
-                    c1 = d4.fma(x5, c1);
-                    c2 = d3.fma(x5, c2);
-                    c3 = d2.fma(x5, c3);
-                    c4 = d1.fma(x5, c4);
-                    FloatVector x6 = FloatVector.fromArray(species, x, xj + 6 * LANES);
-                    c2 = d4.fma(x6, c2);
-                    c3 = d3.fma(x6, c3);
-                    c4 = d2.fma(x6, c4);
-                    FloatVector x7 = FloatVector.fromArray(species, x, xj + 7 * LANES);
-                    c3 = d4.fma(x7, c3);
-                    c4 = d3.fma(x7, c4);
-                    c4 = d4.fma(FloatVector.fromArray(species, x, xj + 8 * LANES), c4);
-                }
-                for (; j < n; j++) {
-                    int xj = xi + j * LANES;
-                    FloatVector dj = FloatVector.fromArray(species, d, di + j * LANES);
-                    c0 = dj.fma(FloatVector.fromArray(species, x, xj), c0);
-                    c1 = dj.fma(FloatVector.fromArray(species, x, xj + LANES), c1);
-                    c2 = dj.fma(FloatVector.fromArray(species, x, xj + 2 * LANES), c2);
-                    c3 = dj.fma(FloatVector.fromArray(species, x, xj + 3 * LANES), c3);
-                    c4 = dj.fma(FloatVector.fromArray(species, x, xj + 4 * LANES), c4);
-                }
+        correlateKernelRowPair(d, dOff, dRowStride, rows, n, x, xOff, xRowStride, out, outOff);
+        correlateKernelRowPair(d, dOff, dRowStride, rows, n, x, xOff + 2 * xRowStride, xRowStride, out,
+                outOff + 10 * LANES);
+        correlateKernelRow(d, dOff, dRowStride, rows, n, x, xOff + 4 * xRowStride, xRowStride, out, outOff + 20 * LANES);
+    }
+
+    /** Kernel rows 0 and 1 counted from xOff: their taps at out[outOff ..] and 5·G floats on. */
+    private static void correlateKernelRowPair(float[] d, int dOff, int dRowStride, int rows, int n, float[] x,
+            int xOff, int xRowStride, float[] out, int outOff) {
+        FloatVector c0 = FloatVector.fromArray(species, out, outOff);
+        FloatVector c1 = FloatVector.fromArray(species, out, outOff + LANES);
+        FloatVector c2 = FloatVector.fromArray(species, out, outOff + 2 * LANES);
+        FloatVector c3 = FloatVector.fromArray(species, out, outOff + 3 * LANES);
+        FloatVector c4 = FloatVector.fromArray(species, out, outOff + 4 * LANES);
+        FloatVector e0 = FloatVector.fromArray(species, out, outOff + 5 * LANES);
+        FloatVector e1 = FloatVector.fromArray(species, out, outOff + 6 * LANES);
+        FloatVector e2 = FloatVector.fromArray(species, out, outOff + 7 * LANES);
+        FloatVector e3 = FloatVector.fromArray(species, out, outOff + 8 * LANES);
+        FloatVector e4 = FloatVector.fromArray(species, out, outOff + 9 * LANES);
+        for (int i = 0; i < rows; i++) {
+            int di = dOff + i * dRowStride;
+            int xi = xOff + i * xRowStride;
+            int j = 0;
+            for (; j + 5 <= n; j += 5) {
+                int dj = di + j * LANES;
+                int xj = xi + j * LANES;
+                int yj = xj + xRowStride;
+                FloatVector d0 = FloatVector.fromArray(species, d, dj);
+                FloatVector d1 = FloatVector.fromArray(species, d, dj + LANES);
+                FloatVector d2 = FloatVector.fromArray(species, d, dj + 2 * LANES);
+                FloatVector d3 = FloatVector.fromArray(species, d, dj + 3 * LANES);
+                FloatVector d4 = FloatVector.fromArray(species, d, dj + 4 * LANES);
+                FloatVector xp = FloatVector.fromArray(species, x, xj);
+                c0 = d0.fma(xp, c0);
+                xp = FloatVector.fromArray(species, x, xj + LANES);
+                c0 = d1.fma(xp, c0);
+                c1 = d0.fma(xp, c1);
+                xp = FloatVector.fromArray(species, x, xj + 2 * LANES);
+                c0 = d2.fma(xp, c0);
+                c1 = d1.fma(xp, c1);
+                c2 = d0.fma(xp, c2);
+                xp = FloatVector.fromArray(species, x, xj + 3 * LANES);
+                c0 = d3.fma(xp, c0);
+                c1 = d2.fma(xp, c1);
+                c2 = d1.fma(xp, c2);
+                c3 = d0.fma(xp, c3);
+                xp = FloatVector.fromArray(species, x, xj + 4 * LANES);
+                c0 = d4.fma(xp, c0);
+                c1 = d3.fma(xp, c1);
+                c2 = d2.fma(xp, c2);
+                c3 = d1.fma(xp, c3);
+                c4 = d0.fma(xp, c4);
+                xp = FloatVector.fromArray(species, x, xj + 5 * LANES);
+                c1 = d4.fma(xp, c1);
+                c2 = d3.fma(xp, c2);
+                c3 = d2.fma(xp, c3);
+                c4 = d1.fma(xp, c4);
+                xp = FloatVector.fromArray(species, x, xj + 6 * LANES);
+                c2 = d4.fma(xp, c2);
+                c3 = d3.fma(xp, c3);
+                c4 = d2.fma(xp, c4);
+                xp = FloatVector.fromArray(species, x, xj + 7 * LANES);
+                c3 = d4.fma(xp, c3);
+                c4 = d3.fma(xp, c4);
+                xp = FloatVector.fromArray(species, x, xj + 8 * LANES);
+                c4 = d4.fma(xp, c4);
+                xp = FloatVector.fromArray(species, x, yj);
+                e0 = d0.fma(xp, e0);
+                xp = FloatVector.fromArray(species, x, yj + LANES);
+                e0 = d1.fma(xp, e0);
+                e1 = d0.fma(xp, e1);
+                xp = FloatVector.fromArray(species, x, yj + 2 * LANES);
+                e0 = d2.fma(xp, e0);
+                e1 = d1.fma(xp, e1);
+                e2 = d0.fma(xp, e2);
+                xp = FloatVector.fromArray(species, x, yj + 3 * LANES);
+                e0 = d3.fma(xp, e0);
+                e1 = d2.fma(xp, e1);
+                e2 = d1.fma(xp, e2);
+                e3 = d0.fma(xp, e3);
+                xp = FloatVector.fromArray(species, x, yj + 4 * LANES);
+                e0 = d4.fma(xp, e0);
+                e1 = d3.fma(xp, e1);
+                e2 = d2.fma(xp, e2);
+                e3 = d1.fma(xp, e3);
+                e4 = d0.fma(xp, e4);
+                xp = FloatVector.fromArray(species, x, yj + 5 * LANES);
+                e1 = d4.fma(xp, e1);
+                e2 = d3.fma(xp, e2);
+                e3 = d2.fma(xp, e3);
+                e4 = d1.fma(xp, e4);
+                xp = FloatVector.fromArray(species, x, yj + 6 * LANES);
+                e2 = d4.fma(xp, e2);
+                e3 = d3.fma(xp, e3);
+                e4 = d2.fma(xp, e4);
+                xp = FloatVector.fromArray(species, x, yj + 7 * LANES);
+                e3 = d4.fma(xp, e3);
+                e4 = d3.fma(xp, e4);
+                xp = FloatVector.fromArray(species, x, yj + 8 * LANES);
+                e4 = d4.fma(xp, e4);
             }
-            c0.intoArray(out, tap);
-            c1.intoArray(out, tap + LANES);
-            c2.intoArray(out, tap + 2 * LANES);
-            c3.intoArray(out, tap + 3 * LANES);
-            c4.intoArray(out, tap + 4 * LANES);
+            for (; j < n; j++) {
+                FloatVector dj = FloatVector.fromArray(species, d, di + j * LANES);
+                int xj = xi + j * LANES;
+                int yj = xj + xRowStride;
+                c0 = dj.fma(FloatVector.fromArray(species, x, xj), c0);
+                c1 = dj.fma(FloatVector.fromArray(species, x, xj + LANES), c1);
+                c2 = dj.fma(FloatVector.fromArray(species, x, xj + 2 * LANES), c2);
+                c3 = dj.fma(FloatVector.fromArray(species, x, xj + 3 * LANES), c3);
+                c4 = dj.fma(FloatVector.fromArray(species, x, xj + 4 * LANES), c4);
+                e0 = dj.fma(FloatVector.fromArray(species, x, yj), e0);
+                e1 = dj.fma(FloatVector.fromArray(species, x, yj + LANES), e1);
+                e2 = dj.fma(FloatVector.fromArray(species, x, yj + 2 * LANES), e2);
+                e3 = dj.fma(FloatVector.fromArray(species, x, yj + 3 * LANES), e3);
+                e4 = dj.fma(FloatVector.fromArray(species, x, yj + 4 * LANES), e4);
+            }
         }
+        c0.intoArray(out, outOff);
+        c1.intoArray(out, outOff + LANES);
+        c2.intoArray(out, outOff + 2 * LANES);
+        c3.intoArray(out, outOff + 3 * LANES);
+        c4.intoArray(out, outOff + 4 * LANES);
+        e0.intoArray(out, outOff + 5 * LANES);
+        e1.intoArray(out, outOff + 6 * LANES);
+        e2.intoArray(out, outOff + 7 * LANES);
+        e3.intoArray(out, outOff + 8 * LANES);
+        e4.intoArray(out, outOff + 9 * LANES);
+    }
+
+    /** Kernel row 0 counted from xOff alone: its five taps at out[outOff ..]. */
+    private static void correlateKernelRow(float[] d, int dOff, int dRowStride, int rows, int n, float[] x, int xOff,
+            int xRowStride, float[] out, int outOff) {
+        FloatVector c0 = FloatVector.fromArray(species, out, outOff);
+        FloatVector c1 = FloatVector.fromArray(species, out, outOff + LANES);
+        FloatVector c2 = FloatVector.fromArray(species, out, outOff + 2 * LANES);
+        FloatVector c3 = FloatVector.fromArray(species, out, outOff + 3 * LANES);
+        FloatVector c4 = FloatVector.fromArray(species, out, outOff + 4 * LANES);
+        for (int i = 0; i < rows; i++) {
+            int di = dOff + i * dRowStride;
+            int xi = xOff + i * xRowStride;
+            int j = 0;
+            for (; j + 5 <= n; j += 5) {
+                int dj = di + j * LANES;
+                int xj = xi + j * LANES;
+                FloatVector d0 = FloatVector.fromArray(species, d, dj);
+                FloatVector d1 = FloatVector.fromArray(species, d, dj + LANES);
+                FloatVector d2 = FloatVector.fromArray(species, d, dj + 2 * LANES);
+                FloatVector d3 = FloatVector.fromArray(species, d, dj + 3 * LANES);
+                FloatVector d4 = FloatVector.fromArray(species, d, dj + 4 * LANES);
+                FloatVector x0 = FloatVector.fromArray(species, x, xj);
+                c0 = d0.fma(x0, c0);
+                FloatVector x1 = FloatVector.fromArray(species, x, xj + LANES);
+                c0 = d1.fma(x1, c0);
+                c1 = d0.fma(x1, c1);
+                FloatVector x2 = FloatVector.fromArray(species, x, xj + 2 * LANES);
+                c0 = d2.fma(x2, c0);
+                c1 = d1.fma(x2, c1);
+                c2 = d0.fma(x2, c2);
+                FloatVector x3 = FloatVector.fromArray(species, x, xj + 3 * LANES);
+                c0 = d3.fma(x3, c0);
+                c1 = d2.fma(x3, c1);
+                c2 = d1.fma(x3, c2);
+                c3 = d0.fma(x3, c3);
+                FloatVector x4 = FloatVector.fromArray(species, x, xj + 4 * LANES);
+                c0 = d4.fma(x4, c0);
+                c1 = d3.fma(x4, c1);
+                c2 = d2.fma(x4, c2);
+                c3 = d1.fma(x4, c3);
+                c4 = d0.fma(x4, c4);
+                FloatVector x5 = FloatVector.fromArray(species, x, xj + 5 * LANES);
+                c1 = d4.fma(x5, c1);
+                c2 = d3.fma(x5, c2);
+                c3 = d2.fma(x5, c3);
+                c4 = d1.fma(x5, c4);
+                FloatVector x6 = FloatVector.fromArray(species, x, xj + 6 * LANES);
+                c2 = d4.fma(x6, c2);
+                c3 = d3.fma(x6, c3);
+                c4 = d2.fma(x6, c4);
+                FloatVector x7 = FloatVector.fromArray(species, x, xj + 7 * LANES);
+                c3 = d4.fma(x7, c3);
+                c4 = d3.fma(x7, c4);
+                c4 = d4.fma(FloatVector.fromArray(species, x, xj + 8 * LANES), c4);
+            }
+            for (; j < n; j++) {
+                int xj = xi + j * LANES;
+                FloatVector dj = FloatVector.fromArray(species, d, di + j * LANES);
+                c0 = dj.fma(FloatVector.fromArray(species, x, xj), c0);
+                c1 = dj.fma(FloatVector.fromArray(species, x, xj + LANES), c1);
+                c2 = dj.fma(FloatVector.fromArray(species, x, xj + 2 * LANES), c2);
+                c3 = dj.fma(FloatVector.fromArray(species, x, xj + 3 * LANES), c3);
+                c4 = dj.fma(FloatVector.fromArray(species, x, xj + 4 * LANES), c4);
+            }
+        }
+        c0.intoArray(out, outOff);
+        c1.intoArray(out, outOff + LANES);
+        c2.intoArray(out, outOff + 2 * LANES);
+        c3.intoArray(out, outOff + 3 * LANES);
+        c4.intoArray(out, outOff + 4 * LANES);
     }
 
     /**
