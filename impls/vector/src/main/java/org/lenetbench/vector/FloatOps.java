@@ -75,6 +75,10 @@ interface FloatOps {
     void convolveTenInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff, int rowStride,
             int firstRow, int endRow, float[] y, int yOff);
 
+    /** {@link #convolveFiveInLanes} for fourteen consecutive outputs, each with the same bits as there. */
+    void convolveFourteenInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff,
+            int rowStride, int firstRow, int endRow, float[] y, int yOff);
+
     /**
      * The fourteen outputs of a full 5×5 convolution over rows of ten positions, the input gradient of a layer whose
      * output rows are ten wide (C3): {@link #convolveTenInLanes} and a five at output 9 over the rows surrounded by

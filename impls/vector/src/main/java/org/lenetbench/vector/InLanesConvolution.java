@@ -14,12 +14,13 @@ import org.lenetbench.model.Shape;
  * wide rows waste lanes ({@link #pays}: C3, whose wide rows use 10 of 16 lanes; not C1).
  *
  * <ul>
- *   <li>Forward: every ten (or five) outputs of a row are one {@link FloatOps#convolveTenInLanes} over all their
- *       connected maps, started at the bias: the wide path's additions in its order, so each sample gets the bits it
- *       gets alone.
- *   <li>Input gradient: the same kernel over the output gradient surrounded by k − 1 zeros, with the kernels
+ *   <li>Forward: every fourteen, ten (or five) outputs of a row are one {@link FloatOps#convolveFourteenInLanes}
+ *       (C1: two a row), {@link FloatOps#convolveTenInLanes} (C3) or five over all their connected maps, started at
+ *       the bias: the wide path's additions in its order, so each sample gets the bits it gets alone.
+ *   <li>Input gradient: the same kernels over the output gradient surrounded by k − 1 zeros, with the kernels
  *       reversed, over the output maps each input map feeds, skipping the kernel rows that meet only those zeros:
- *       the wide path's {@code convolveBand} additions, in its order.
+ *       the wide path's {@code convolveBand} additions, in its order. Where the output rows are ten wide (C3), a whole
+ *       row of the input gradient is one {@link FloatOps#fullConvolveTenInLanes}, which skips the zero columns too.
  *   <li>Weight gradient: one {@link FloatOps#correlateInLanes} per connected pair into the worker's gradient lanes,
  *       each lane gathering its own sample's sums (another order than the wide path's).
  * </ul>
@@ -327,15 +328,20 @@ final class InLanesConvolution {
         return Math.min(j, width - 5);
     }
 
-    /** How many outputs from {@code at}: ten where they fit in the row, else five. */
+    /** How many outputs from {@code at}: fourteen, or else ten, where they fit in the row, else five. */
     private static int chunkWidth(int at, int width) {
-        return at + 10 <= width ? 10 : 5;
+        return at + 14 <= width ? 14 : at + 10 <= width ? 10 : 5;
     }
 
-    /** Ten ({@link FloatOps#convolveTenInLanes}) or five outputs of a row from {@code xOff} into scratch at {@code yOff}. */
+    /**
+     * Fourteen ({@link FloatOps#convolveFourteenInLanes}), ten or five outputs of a row from {@code xOff} into scratch
+     * at {@code yOff}.
+     */
     private void convolveInLanes(int outputs, float[] w, int[] kernels, float bias, float[] x, int[] planes,
             int xOff, int rowStride, int firstRow, int endRow, float[] y, int yOff) {
-        if (outputs == 10) {
+        if (outputs == 14) {
+            ops.convolveFourteenInLanes(w, kernels, bias, x, planes, xOff, rowStride, firstRow, endRow, y, yOff);
+        } else if (outputs == 10) {
             ops.convolveTenInLanes(w, kernels, bias, x, planes, xOff, rowStride, firstRow, endRow, y, yOff);
         } else {
             ops.convolveFiveInLanes(w, kernels, bias, x, planes, xOff, rowStride, firstRow, endRow, y, yOff);

@@ -113,6 +113,13 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void convolveFourteenInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff,
+            int rowStride, int firstRow, int endRow, float[] y, int yOff) {
+        convolveTenInLanes(w, kernels, bias, x, planes, xOff, rowStride, firstRow, endRow, y, yOff);
+        convolveFiveInLanes(w, kernels, bias, x, planes, xOff + 9, rowStride, firstRow, endRow, y, yOff + 9);
+    }
+
+    @Override
     public void fullConvolveTenInLanes(float[] w, int[] kernels, float[] d, int[] planes, int dOff, int rowStride,
             int firstRow, int endRow, float[] y, int yOff) {
         for (int t = 0; t < 14; t++) {

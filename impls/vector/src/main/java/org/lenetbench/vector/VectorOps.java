@@ -745,6 +745,143 @@ final class VectorOps implements FloatOps {
     }
 
     /**
+     * {@link #convolveFiveInLanes} for fourteen consecutive outputs (C1's rows of 28 are two): fourteen chains, each of
+     * the 18 input positions a kernel row covers loaded once (18 loads and 5 broadcasts for 70 FMAs). Where a row
+     * went as ten, ten, five and five, 30 outputs computed for 28, the fives' five chains waited on their latency.
+     */
+    @Override
+    public void convolveFourteenInLanes(float[] w, int[] kernels, float bias, float[] x, int[] planes, int xOff,
+            int rowStride, int firstRow, int endRow, float[] y, int yOff) {
+        FloatVector y0 = FloatVector.broadcast(species, bias);
+        FloatVector y1 = y0;
+        FloatVector y2 = y0;
+        FloatVector y3 = y0;
+        FloatVector y4 = y0;
+        FloatVector y5 = y0;
+        FloatVector y6 = y0;
+        FloatVector y7 = y0;
+        FloatVector y8 = y0;
+        FloatVector y9 = y0;
+        FloatVector y10 = y0;
+        FloatVector y11 = y0;
+        FloatVector y12 = y0;
+        FloatVector y13 = y0;
+        for (int m = 0; m < kernels.length; m++) {
+            for (int u = firstRow; u < endRow; u++) {
+                int wi = kernels[m] + u * 5;
+                int xi = planes[m] + xOff + u * rowStride;
+                FloatVector w0 = FloatVector.broadcast(species, w[wi]);
+                FloatVector w1 = FloatVector.broadcast(species, w[wi + 1]);
+                FloatVector w2 = FloatVector.broadcast(species, w[wi + 2]);
+                FloatVector w3 = FloatVector.broadcast(species, w[wi + 3]);
+                FloatVector w4 = FloatVector.broadcast(species, w[wi + 4]);
+                FloatVector xp = FloatVector.fromArray(species, x, xi);
+                y0 = xp.fma(w0, y0);
+                xp = FloatVector.fromArray(species, x, xi + LANES);
+                y0 = xp.fma(w1, y0);
+                y1 = xp.fma(w0, y1);
+                xp = FloatVector.fromArray(species, x, xi + 2 * LANES);
+                y0 = xp.fma(w2, y0);
+                y1 = xp.fma(w1, y1);
+                y2 = xp.fma(w0, y2);
+                xp = FloatVector.fromArray(species, x, xi + 3 * LANES);
+                y0 = xp.fma(w3, y0);
+                y1 = xp.fma(w2, y1);
+                y2 = xp.fma(w1, y2);
+                y3 = xp.fma(w0, y3);
+                xp = FloatVector.fromArray(species, x, xi + 4 * LANES);
+                y0 = xp.fma(w4, y0);
+                y1 = xp.fma(w3, y1);
+                y2 = xp.fma(w2, y2);
+                y3 = xp.fma(w1, y3);
+                y4 = xp.fma(w0, y4);
+                xp = FloatVector.fromArray(species, x, xi + 5 * LANES);
+                y1 = xp.fma(w4, y1);
+                y2 = xp.fma(w3, y2);
+                y3 = xp.fma(w2, y3);
+                y4 = xp.fma(w1, y4);
+                y5 = xp.fma(w0, y5);
+                xp = FloatVector.fromArray(species, x, xi + 6 * LANES);
+                y2 = xp.fma(w4, y2);
+                y3 = xp.fma(w3, y3);
+                y4 = xp.fma(w2, y4);
+                y5 = xp.fma(w1, y5);
+                y6 = xp.fma(w0, y6);
+                xp = FloatVector.fromArray(species, x, xi + 7 * LANES);
+                y3 = xp.fma(w4, y3);
+                y4 = xp.fma(w3, y4);
+                y5 = xp.fma(w2, y5);
+                y6 = xp.fma(w1, y6);
+                y7 = xp.fma(w0, y7);
+                xp = FloatVector.fromArray(species, x, xi + 8 * LANES);
+                y4 = xp.fma(w4, y4);
+                y5 = xp.fma(w3, y5);
+                y6 = xp.fma(w2, y6);
+                y7 = xp.fma(w1, y7);
+                y8 = xp.fma(w0, y8);
+                xp = FloatVector.fromArray(species, x, xi + 9 * LANES);
+                y5 = xp.fma(w4, y5);
+                y6 = xp.fma(w3, y6);
+                y7 = xp.fma(w2, y7);
+                y8 = xp.fma(w1, y8);
+                y9 = xp.fma(w0, y9);
+                xp = FloatVector.fromArray(species, x, xi + 10 * LANES);
+                y6 = xp.fma(w4, y6);
+                y7 = xp.fma(w3, y7);
+                y8 = xp.fma(w2, y8);
+                y9 = xp.fma(w1, y9);
+                y10 = xp.fma(w0, y10);
+                xp = FloatVector.fromArray(species, x, xi + 11 * LANES);
+                y7 = xp.fma(w4, y7);
+                y8 = xp.fma(w3, y8);
+                y9 = xp.fma(w2, y9);
+                y10 = xp.fma(w1, y10);
+                y11 = xp.fma(w0, y11);
+                xp = FloatVector.fromArray(species, x, xi + 12 * LANES);
+                y8 = xp.fma(w4, y8);
+                y9 = xp.fma(w3, y9);
+                y10 = xp.fma(w2, y10);
+                y11 = xp.fma(w1, y11);
+                y12 = xp.fma(w0, y12);
+                xp = FloatVector.fromArray(species, x, xi + 13 * LANES);
+                y9 = xp.fma(w4, y9);
+                y10 = xp.fma(w3, y10);
+                y11 = xp.fma(w2, y11);
+                y12 = xp.fma(w1, y12);
+                y13 = xp.fma(w0, y13);
+                xp = FloatVector.fromArray(species, x, xi + 14 * LANES);
+                y10 = xp.fma(w4, y10);
+                y11 = xp.fma(w3, y11);
+                y12 = xp.fma(w2, y12);
+                y13 = xp.fma(w1, y13);
+                xp = FloatVector.fromArray(species, x, xi + 15 * LANES);
+                y11 = xp.fma(w4, y11);
+                y12 = xp.fma(w3, y12);
+                y13 = xp.fma(w2, y13);
+                xp = FloatVector.fromArray(species, x, xi + 16 * LANES);
+                y12 = xp.fma(w4, y12);
+                y13 = xp.fma(w3, y13);
+                xp = FloatVector.fromArray(species, x, xi + 17 * LANES);
+                y13 = xp.fma(w4, y13);
+            }
+        }
+        y0.intoArray(y, yOff);
+        y1.intoArray(y, yOff + LANES);
+        y2.intoArray(y, yOff + 2 * LANES);
+        y3.intoArray(y, yOff + 3 * LANES);
+        y4.intoArray(y, yOff + 4 * LANES);
+        y5.intoArray(y, yOff + 5 * LANES);
+        y6.intoArray(y, yOff + 6 * LANES);
+        y7.intoArray(y, yOff + 7 * LANES);
+        y8.intoArray(y, yOff + 8 * LANES);
+        y9.intoArray(y, yOff + 9 * LANES);
+        y10.intoArray(y, yOff + 10 * LANES);
+        y11.intoArray(y, yOff + 11 * LANES);
+        y12.intoArray(y, yOff + 12 * LANES);
+        y13.intoArray(y, yOff + 13 * LANES);
+    }
+
+    /**
      * Fourteen chains of fused multiply-adds in registers, the four zeros on each side of the rows never loaded: each
      * of a kernel row's ten positions is loaded once and meets the five outputs it belongs to (10 loads and 5
      * broadcasts for 50 FMAs; {@link #convolveTenInLanes} and a five took 23 loads for 75). Position k meets output t

@@ -223,6 +223,39 @@ class FloatOpsTest {
         }
     }
 
+    /** Fourteen outputs in lanes are, bit for bit, ten and the five from output 9; nothing outside them is written. */
+    @ParameterizedTest
+    @MethodSource("bothOps")
+    void convolveFourteenInLanesGivesTheBitsOfATenAndAFive(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(12);
+        int lanes = ops.lanes();
+        int height = 7;
+        int width = 20;
+        int plane = height * width * lanes;
+        float[] w = random(r, 3 * 25 + 1);
+        int[] kernels = {51, 1}; // two input maps, their kernels out of order
+        int[] planes = {plane, 0};
+        float[] x = random(r, 2 * plane);
+        for (int[] rows : new int[][] {{0, 5}, {1, 4}, {3, 5}}) {
+            for (int i = 0; i <= height - 5; i++) {
+                for (int j = 0; j <= width - 18; j++) {
+                    int xOff = (i * width + j) * lanes;
+                    float[] fourteen = new float[16 * lanes];
+                    java.util.Arrays.fill(fourteen, 7f);
+                    ops.convolveFourteenInLanes(w, kernels, 0.5f, x, planes, xOff, width * lanes, rows[0], rows[1],
+                            fourteen, lanes);
+                    float[] expected = new float[16 * lanes];
+                    java.util.Arrays.fill(expected, 7f);
+                    ops.convolveTenInLanes(w, kernels, 0.5f, x, planes, xOff, width * lanes, rows[0], rows[1], expected,
+                            lanes);
+                    ops.convolveFiveInLanes(w, kernels, 0.5f, x, planes, xOff + 9 * lanes, width * lanes, rows[0],
+                            rows[1], expected, 10 * lanes);
+                    assertBitsEqual(expected, fourteen, "kernel rows " + rows[0] + "-" + rows[1] + ", i=" + i + " j=" + j);
+                }
+            }
+        }
+    }
+
     /**
      * The full convolution of ten-wide rows gives, bit for bit, a ten and a five (at output 9) over the rows with four
      * zeros on each side; it reads none of the zeros (they are NaN here) and writes nothing outside its fourteen.
