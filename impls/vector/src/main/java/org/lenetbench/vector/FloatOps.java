@@ -14,15 +14,21 @@ interface FloatOps {
     /** {@code Σ x[xOff + i] · y[yOff + i]} for i in [0, n). */
     float dot(float[] x, int xOff, float[] y, int yOff, int n);
 
-    /** {@code y[i] = Σ_j w[i·n + j] · x[j]} for i in [0, rows), j in [0, n): a matrix times a vector. */
-    void multiply(float[] w, int rows, int n, float[] x, float[] y);
+    /**
+     * A matrix times a vector from the matrix transposed, its rows stride floats apart, stride a multiple of
+     * {@link #lanes()}: {@code out[outOff + o] = Σ_i wt[i·stride + o] · x[i]} for o in [0, stride) (the padding's
+     * outputs too), i in [0, n), each output a chain of multiply-adds over i in order from zero. Every output is a
+     * lane of its own: there are no lane sums, and a weight vector is loaded once for as many outputs as it has
+     * lanes.
+     */
+    void multiplyTransposed(float[] wt, int stride, int n, float[] x, float[] out, int outOff);
 
     /**
-     * {@link #multiply} for the four samples {@code xs[first .. first + 3]} into {@code ys[first .. first + 3]}, each
-     * with the same bits as alone: the matrix is read once for the four (C5's is 192 KB, beyond L1). {@code sums}
-     * from {@code sumsOff}: 16·{@link #lanes()} floats of scratch.
+     * {@link #multiplyTransposed} for the four samples {@code xs[first .. first + 3]}, sample s into
+     * {@code out[outOff + s·stride ..]}, each with the bits it gets alone: every weight vector is loaded once for the
+     * four (C5's weights are 200 KB, beyond L1).
      */
-    void multiplyFour(float[] w, int rows, int n, float[][] xs, float[][] ys, int first, float[] sums, int sumsOff);
+    void multiplyTransposedFour(float[] wt, int stride, int n, float[][] xs, int first, float[] out, int outOff);
 
     /** {@code Σ x[off + i]} for i in [0, n). */
     float sum(float[] x, int off, int n);
@@ -124,7 +130,7 @@ interface FloatOps {
     /**
      * {@link #weightedRowSum} (from offset 0) for the four samples {@code as[first .. first + 3]} into {@code
      * ys[first .. first + 3]}, each with the same bits as alone: the matrix is read once for the four (C5's is 192 KB,
-     * beyond L1), as {@link #multiplyFour} does forward.
+     * beyond L1), as {@link #multiplyTransposedFour} does forward.
      */
     void weightedRowSumFour(float[] w, int rows, int n, float[][] as, float[][] ys, int first);
 

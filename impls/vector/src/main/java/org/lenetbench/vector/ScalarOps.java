@@ -26,17 +26,21 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
-    public void multiply(float[] w, int rows, int n, float[] x, float[] y) {
-        for (int i = 0; i < rows; i++) {
-            y[i] = dot(w, i * n, x, 0, n);
+    public void multiplyTransposed(float[] wt, int stride, int n, float[] x, float[] out, int outOff) {
+        for (int o = 0; o < stride; o++) {
+            float s = 0;
+            for (int i = 0; i < n; i++) {
+                s += wt[i * stride + o] * x[i];
+            }
+            out[outOff + o] = s;
         }
     }
 
     @Override
-    public void multiplyFour(float[] w, int rows, int n, float[][] xs, float[][] ys, int first, float[] sums,
-            int sumsOff) {
-        for (int s = first; s < first + 4; s++) {
-            multiply(w, rows, n, xs[s], ys[s]);
+    public void multiplyTransposedFour(float[] wt, int stride, int n, float[][] xs, int first, float[] out,
+            int outOff) {
+        for (int s = 0; s < 4; s++) {
+            multiplyTransposed(wt, stride, n, xs[first + s], out, outOff + s * stride);
         }
     }
 

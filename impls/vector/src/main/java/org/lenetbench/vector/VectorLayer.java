@@ -40,6 +40,20 @@ abstract class VectorLayer {
         }
     }
 
+    /**
+     * After the parameters changed (loaded, or a step taken), before the next pass: for a layer that keeps them in
+     * another layout too.
+     */
+    void parametersChanged() {
+    }
+
+    /**
+     * After elements [from, to) of trainable tensor k ({@link FloatParameters#gradientIndex}'s numbering) changed: a
+     * step's update, split over the workers, each calling this for its own range.
+     */
+    void parametersChanged(int tensor, int from, int to) {
+    }
+
     /** Before a worker's samples: clears what {@link #finishChunk} collects. */
     void beginChunk(float[] scratch) {
     }

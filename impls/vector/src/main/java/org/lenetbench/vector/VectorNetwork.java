@@ -108,6 +108,13 @@ final class VectorNetwork extends AbstractNetwork {
     @Override
     protected void writeParameters(NamedTensors parameters) {
         params.load(parameters);
+        parametersChanged();
+    }
+
+    private void parametersChanged() {
+        for (VectorLayer layer : layers) {
+            layer.parametersChanged();
+        }
     }
 
     @Override
@@ -237,6 +244,9 @@ final class VectorNetwork extends AbstractNetwork {
                 meanGradient(k, lo, hi);
                 if (!Double.isNaN(currentLearningRate)) {
                     optimizer.apply(k, trainableValues[k], gradients[k], lo, hi, currentLearningRate);
+                    for (int l = 0; l < layers.size(); l++) {
+                        layers.get(l).parametersChanged(k, lo, hi);
+                    }
                 }
             }
         }

@@ -128,127 +128,178 @@ final class VectorOps implements FloatOps {
     }
 
     /**
-     * Four rows at a time: each vector of x is loaded once for four rows' fused multiply-adds (a dot per row loads
-     * it again for every row), and the four lane sums at the end are independent. Elements past the last full
-     * vector are added in scalar code; leftover rows are single dots.
+     * Four output vectors at a time in registers (a broadcast of x[i] feeds four fused multiply-adds), then one at a
+     * time.
      */
     @Override
-    public void multiply(float[] w, int rows, int n, float[] x, float[] y) {
-        int i = 0;
-        for (; i + 4 <= rows; i += 4) {
-            FloatVector acc0 = FloatVector.zero(species);
-            FloatVector acc1 = acc0;
-            FloatVector acc2 = acc0;
-            FloatVector acc3 = acc0;
-            int row = i * n;
-            int j = 0;
-            for (int bound = species.loopBound(n); j < bound; j += LANES) {
-                FloatVector xv = FloatVector.fromArray(species, x, j);
-                acc0 = FloatVector.fromArray(species, w, row + j).fma(xv, acc0);
-                acc1 = FloatVector.fromArray(species, w, row + n + j).fma(xv, acc1);
-                acc2 = FloatVector.fromArray(species, w, row + 2 * n + j).fma(xv, acc2);
-                acc3 = FloatVector.fromArray(species, w, row + 3 * n + j).fma(xv, acc3);
+    public void multiplyTransposed(float[] wt, int stride, int n, float[] x, float[] out, int outOff) {
+        int o = 0;
+        for (; o + 4 * LANES <= stride; o += 4 * LANES) {
+            FloatVector y0 = FloatVector.zero(species);
+            FloatVector y1 = y0;
+            FloatVector y2 = y0;
+            FloatVector y3 = y0;
+            for (int i = 0; i < n; i++) {
+                int wi = i * stride + o;
+                FloatVector b = FloatVector.broadcast(species, x[i]);
+                y0 = FloatVector.fromArray(species, wt, wi).fma(b, y0);
+                y1 = FloatVector.fromArray(species, wt, wi + LANES).fma(b, y1);
+                y2 = FloatVector.fromArray(species, wt, wi + 2 * LANES).fma(b, y2);
+                y3 = FloatVector.fromArray(species, wt, wi + 3 * LANES).fma(b, y3);
             }
-            y[i] = sumLanes(acc0) + scalarTail(w, row, x, j, n);
-            y[i + 1] = sumLanes(acc1) + scalarTail(w, row + n, x, j, n);
-            y[i + 2] = sumLanes(acc2) + scalarTail(w, row + 2 * n, x, j, n);
-            y[i + 3] = sumLanes(acc3) + scalarTail(w, row + 3 * n, x, j, n);
+            y0.intoArray(out, outOff + o);
+            y1.intoArray(out, outOff + o + LANES);
+            y2.intoArray(out, outOff + o + 2 * LANES);
+            y3.intoArray(out, outOff + o + 3 * LANES);
         }
-        for (; i < rows; i++) {
-            y[i] = dot(w, i * n, x, 0, n);
+        for (; o < stride; o += LANES) {
+            FloatVector y0 = FloatVector.zero(species);
+            for (int i = 0; i < n; i++) {
+                y0 = FloatVector.fromArray(species, wt, i * stride + o).fma(FloatVector.broadcast(species, x[i]), y0);
+            }
+            y0.intoArray(out, outOff + o);
         }
     }
 
     /**
-     * {@link #multiply}'s four-row blocks for four samples at once: sixteen accumulators, each the chain of fused
-     * multiply-adds that {@link #multiply} makes for its row and sample, so every result has the same bits as alone;
-     * each vector of the four rows is loaded once for the four samples. Leftover rows are single dots, as there.
+     * Four samples by four output vectors in registers, sixteen chains: each row of wt's four vectors is loaded once for
+     * the four samples, each broadcast of x feeds four fused multiply-adds; then by two vectors (F6's 96 with 16 lanes are
+     * four and two: one at a time, its last two took a third of F6's time), then by one.
      */
     @Override
-    public void multiplyFour(float[] w, int rows, int n, float[][] xs, float[][] ys, int first, float[] sums,
-            int sumsOff) {
+    public void multiplyTransposedFour(float[] wt, int stride, int n, float[][] xs, int first, float[] out,
+            int outOff) {
         float[] x0 = xs[first];
         float[] x1 = xs[first + 1];
         float[] x2 = xs[first + 2];
         float[] x3 = xs[first + 3];
-        int i = 0;
-        for (; i + 4 <= rows; i += 4) {
-            int row = i * n;
-            FloatVector a00 = FloatVector.zero(species);
-            FloatVector a01 = a00, a02 = a00, a03 = a00; // row i, samples 0..3
-            FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
-            FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
-            FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
-            int j = 0;
-            for (int bound = species.loopBound(n); j < bound; j += LANES) {
-                FloatVector w0 = FloatVector.fromArray(species, w, row + j);
-                FloatVector w1 = FloatVector.fromArray(species, w, row + n + j);
-                FloatVector w2 = FloatVector.fromArray(species, w, row + 2 * n + j);
-                FloatVector w3 = FloatVector.fromArray(species, w, row + 3 * n + j);
-                FloatVector v = FloatVector.fromArray(species, x0, j);
-                a00 = w0.fma(v, a00);
-                a10 = w1.fma(v, a10);
-                a20 = w2.fma(v, a20);
-                a30 = w3.fma(v, a30);
-                v = FloatVector.fromArray(species, x1, j);
-                a01 = w0.fma(v, a01);
-                a11 = w1.fma(v, a11);
-                a21 = w2.fma(v, a21);
-                a31 = w3.fma(v, a31);
-                v = FloatVector.fromArray(species, x2, j);
-                a02 = w0.fma(v, a02);
-                a12 = w1.fma(v, a12);
-                a22 = w2.fma(v, a22);
-                a32 = w3.fma(v, a32);
-                v = FloatVector.fromArray(species, x3, j);
-                a03 = w0.fma(v, a03);
-                a13 = w1.fma(v, a13);
-                a23 = w2.fma(v, a23);
-                a33 = w3.fma(v, a33);
-            }
-            // Stored, then summed in a loop of its own: sixteen sumLanes inline here made this method too big for
-            // C2, and it boxed the accumulators (12 KB per image in C5, measured with -prof gc).
-            a00.intoArray(sums, sumsOff);
-            a01.intoArray(sums, sumsOff + LANES);
-            a02.intoArray(sums, sumsOff + 2 * LANES);
-            a03.intoArray(sums, sumsOff + 3 * LANES);
-            a10.intoArray(sums, sumsOff + 4 * LANES);
-            a11.intoArray(sums, sumsOff + 5 * LANES);
-            a12.intoArray(sums, sumsOff + 6 * LANES);
-            a13.intoArray(sums, sumsOff + 7 * LANES);
-            a20.intoArray(sums, sumsOff + 8 * LANES);
-            a21.intoArray(sums, sumsOff + 9 * LANES);
-            a22.intoArray(sums, sumsOff + 10 * LANES);
-            a23.intoArray(sums, sumsOff + 11 * LANES);
-            a30.intoArray(sums, sumsOff + 12 * LANES);
-            a31.intoArray(sums, sumsOff + 13 * LANES);
-            a32.intoArray(sums, sumsOff + 14 * LANES);
-            a33.intoArray(sums, sumsOff + 15 * LANES);
-            for (int k = 0; k < 16; k++) {
-                int r = k >> 2;
-                int s = first + (k & 3);
-                ys[s][i + r] = sumLanes(FloatVector.fromArray(species, sums, sumsOff + k * LANES))
-                        + scalarTail(w, row + r * n, xs[s], j, n);
-            }
+        int o = 0;
+        for (; o + 4 * LANES <= stride; o += 4 * LANES) {
+            multiplyTransposedFourByFour(wt, stride, n, x0, x1, x2, x3, o, out, outOff);
         }
-        for (; i < rows; i++) {
-            for (int s = first; s < first + 4; s++) {
-                ys[s][i] = dot(w, i * n, xs[s], 0, n);
+        if (o + 2 * LANES <= stride) {
+            multiplyTransposedFourByTwo(wt, stride, n, x0, x1, x2, x3, o, out, outOff);
+            o += 2 * LANES;
+        }
+        for (; o < stride; o += LANES) {
+            FloatVector y0 = FloatVector.zero(species);
+            FloatVector y1 = y0;
+            FloatVector y2 = y0;
+            FloatVector y3 = y0;
+            for (int i = 0; i < n; i++) {
+                FloatVector v = FloatVector.fromArray(species, wt, i * stride + o);
+                y0 = v.fma(FloatVector.broadcast(species, x0[i]), y0);
+                y1 = v.fma(FloatVector.broadcast(species, x1[i]), y1);
+                y2 = v.fma(FloatVector.broadcast(species, x2[i]), y2);
+                y3 = v.fma(FloatVector.broadcast(species, x3[i]), y3);
             }
+            y0.intoArray(out, outOff + o);
+            y1.intoArray(out, outOff + stride + o);
+            y2.intoArray(out, outOff + 2 * stride + o);
+            y3.intoArray(out, outOff + 3 * stride + o);
         }
     }
 
-    /**
-     * {@code Σ w[row + j] · x[j]} for j in [from, n): the few elements past the last full vector (F6: 8 of 120). A
-     * masked vector here instead made {@link #multiply} too big for C2 to inline all four lane sums, and it boxed
-     * their vectors: 15 KB allocated per training image (measured with {@code -prof gc}).
-     */
-    private static float scalarTail(float[] w, int row, float[] x, int from, int n) {
-        float sum = 0;
-        for (int j = from; j < n; j++) {
-            sum += w[row + j] * x[j];
+    /** Output vectors o and o + 1 of four samples. */
+    private static void multiplyTransposedFourByTwo(float[] wt, int stride, int n, float[] x0, float[] x1,
+            float[] x2, float[] x3, int o, float[] out, int outOff) {
+        FloatVector y00 = FloatVector.zero(species);
+        FloatVector y01 = y00;
+        FloatVector y10 = y00;
+        FloatVector y11 = y00;
+        FloatVector y20 = y00;
+        FloatVector y21 = y00;
+        FloatVector y30 = y00;
+        FloatVector y31 = y00;
+        for (int i = 0; i < n; i++) {
+            int wi = i * stride + o;
+            FloatVector w0 = FloatVector.fromArray(species, wt, wi);
+            FloatVector w1 = FloatVector.fromArray(species, wt, wi + LANES);
+            FloatVector b = FloatVector.broadcast(species, x0[i]);
+            y00 = w0.fma(b, y00);
+            y01 = w1.fma(b, y01);
+            b = FloatVector.broadcast(species, x1[i]);
+            y10 = w0.fma(b, y10);
+            y11 = w1.fma(b, y11);
+            b = FloatVector.broadcast(species, x2[i]);
+            y20 = w0.fma(b, y20);
+            y21 = w1.fma(b, y21);
+            b = FloatVector.broadcast(species, x3[i]);
+            y30 = w0.fma(b, y30);
+            y31 = w1.fma(b, y31);
         }
-        return sum;
+        y00.intoArray(out, outOff + o);
+        y01.intoArray(out, outOff + o + LANES);
+        y10.intoArray(out, outOff + stride + o);
+        y11.intoArray(out, outOff + stride + o + LANES);
+        y20.intoArray(out, outOff + 2 * stride + o);
+        y21.intoArray(out, outOff + 2 * stride + o + LANES);
+        y30.intoArray(out, outOff + 3 * stride + o);
+        y31.intoArray(out, outOff + 3 * stride + o + LANES);
+    }
+
+    /** Output vectors o to o + 3 of four samples. */
+    private static void multiplyTransposedFourByFour(float[] wt, int stride, int n, float[] x0, float[] x1,
+            float[] x2, float[] x3, int o, float[] out, int outOff) {
+        FloatVector y00 = FloatVector.zero(species);
+        FloatVector y01 = y00;
+        FloatVector y02 = y00;
+        FloatVector y03 = y00;
+        FloatVector y10 = y00;
+        FloatVector y11 = y00;
+        FloatVector y12 = y00;
+        FloatVector y13 = y00;
+        FloatVector y20 = y00;
+        FloatVector y21 = y00;
+        FloatVector y22 = y00;
+        FloatVector y23 = y00;
+        FloatVector y30 = y00;
+        FloatVector y31 = y00;
+        FloatVector y32 = y00;
+        FloatVector y33 = y00;
+        for (int i = 0; i < n; i++) {
+            int wi = i * stride + o;
+            FloatVector w0 = FloatVector.fromArray(species, wt, wi);
+            FloatVector w1 = FloatVector.fromArray(species, wt, wi + LANES);
+            FloatVector w2 = FloatVector.fromArray(species, wt, wi + 2 * LANES);
+            FloatVector w3 = FloatVector.fromArray(species, wt, wi + 3 * LANES);
+            FloatVector b = FloatVector.broadcast(species, x0[i]);
+            y00 = w0.fma(b, y00);
+            y01 = w1.fma(b, y01);
+            y02 = w2.fma(b, y02);
+            y03 = w3.fma(b, y03);
+            b = FloatVector.broadcast(species, x1[i]);
+            y10 = w0.fma(b, y10);
+            y11 = w1.fma(b, y11);
+            y12 = w2.fma(b, y12);
+            y13 = w3.fma(b, y13);
+            b = FloatVector.broadcast(species, x2[i]);
+            y20 = w0.fma(b, y20);
+            y21 = w1.fma(b, y21);
+            y22 = w2.fma(b, y22);
+            y23 = w3.fma(b, y23);
+            b = FloatVector.broadcast(species, x3[i]);
+            y30 = w0.fma(b, y30);
+            y31 = w1.fma(b, y31);
+            y32 = w2.fma(b, y32);
+            y33 = w3.fma(b, y33);
+        }
+        y00.intoArray(out, outOff + o);
+        y01.intoArray(out, outOff + o + LANES);
+        y02.intoArray(out, outOff + o + 2 * LANES);
+        y03.intoArray(out, outOff + o + 3 * LANES);
+        y10.intoArray(out, outOff + stride + o);
+        y11.intoArray(out, outOff + stride + o + LANES);
+        y12.intoArray(out, outOff + stride + o + 2 * LANES);
+        y13.intoArray(out, outOff + stride + o + 3 * LANES);
+        y20.intoArray(out, outOff + 2 * stride + o);
+        y21.intoArray(out, outOff + 2 * stride + o + LANES);
+        y22.intoArray(out, outOff + 2 * stride + o + 2 * LANES);
+        y23.intoArray(out, outOff + 2 * stride + o + 3 * LANES);
+        y30.intoArray(out, outOff + 3 * stride + o);
+        y31.intoArray(out, outOff + 3 * stride + o + LANES);
+        y32.intoArray(out, outOff + 3 * stride + o + 2 * LANES);
+        y33.intoArray(out, outOff + 3 * stride + o + 3 * LANES);
     }
 
     /**

@@ -70,49 +70,59 @@ class FloatOpsTest {
         }
     }
 
+    /** W transposed into rows of stride floats (the padding left at zero), as VectorFullyConnected lays it out. */
+    private static float[] transposed(float[] w, int rows, int n, int stride) {
+        float[] wt = new float[n * stride];
+        for (int o = 0; o < rows; o++) {
+            for (int i = 0; i < n; i++) {
+                wt[i * stride + o] = w[o * n + i];
+            }
+        }
+        return wt;
+    }
+
     @ParameterizedTest
     @MethodSource("vectorOps")
-    void multiplyMatchesTheScalarPath(FloatOps ops) {
-        SplittableRandom r = new SplittableRandom(9);
+    void multiplyTransposedMatchesTheScalarPath(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(3);
         for (int n : LENGTHS) {
-            for (int rows : new int[] {1, 4, 7, 10, 84}) {
-                float[] w = random(r, rows * n);
+            for (int rows : new int[] {1, 4, 7, 10, 84, 120}) {
+                int stride = Math.ceilDiv(rows, ops.lanes()) * ops.lanes();
+                float[] wt = transposed(random(r, rows * n), rows, n, stride);
                 float[] x = random(r, n);
-                float[] expected = new float[rows];
-                float[] y = new float[rows];
-                ScalarOps.INSTANCE.multiply(w, rows, n, x, expected);
-                ops.multiply(w, rows, n, x, y);
-                for (int i = 0; i < rows; i++) {
-                    assertEquals(expected[i], y[i], 1e-6f * n + 1e-7f, "n=" + n + " rows=" + rows + " i=" + i);
+                float[] expected = new float[stride];
+                float[] y = new float[stride + 2];
+                ScalarOps.INSTANCE.multiplyTransposed(wt, stride, n, x, expected, 0);
+                ops.multiplyTransposed(wt, stride, n, x, y, 2);
+                for (int o = 0; o < stride; o++) {
+                    assertEquals(expected[o], y[2 + o], 1e-6f * n + 1e-7f, "n=" + n + " rows=" + rows + " o=" + o);
                 }
             }
         }
     }
 
+    /** Four samples at a time, each gets the bits it gets alone; nothing outside the four outputs is written. */
     @ParameterizedTest
     @MethodSource("bothOps")
-    void multiplyFourGivesEachSampleTheBitsOfMultiply(FloatOps ops) {
+    void multiplyTransposedFourGivesEachSampleTheBitsOfMultiplyTransposed(FloatOps ops) {
         SplittableRandom r = new SplittableRandom(12);
         for (int n : LENGTHS) {
             for (int rows : new int[] {1, 4, 7, 10, 84, 120}) {
-                float[] w = random(r, rows * n);
+                int stride = Math.ceilDiv(rows, ops.lanes()) * ops.lanes();
+                float[] wt = transposed(random(r, rows * n), rows, n, stride);
                 float[][] xs = new float[6][];
-                float[][] ys = new float[6][];
                 for (int s = 0; s < 6; s++) {
                     xs[s] = random(r, n);
-                    ys[s] = new float[rows];
-                    java.util.Arrays.fill(ys[s], 7f); // samples 0 and 5 are not among the four: they must stay 7
                 }
-                ops.multiplyFour(w, rows, n, xs, ys, 1, new float[3 + 16 * ops.lanes()], 3);
-                for (int s = 0; s < 6; s++) {
-                    float[] expected = new float[rows];
-                    if (s == 0 || s == 5) {
-                        java.util.Arrays.fill(expected, 7f);
-                    } else {
-                        ops.multiply(w, rows, n, xs[s], expected);
-                    }
-                    assertBitsEqual(expected, ys[s], "n=" + n + " rows=" + rows + " sample " + s);
+                float[] four = new float[1 + 4 * stride + 1];
+                java.util.Arrays.fill(four, 7f);
+                ops.multiplyTransposedFour(wt, stride, n, xs, 1, four, 1);
+                float[] expected = new float[four.length];
+                java.util.Arrays.fill(expected, 7f);
+                for (int s = 0; s < 4; s++) {
+                    ops.multiplyTransposed(wt, stride, n, xs[1 + s], expected, 1 + s * stride);
                 }
+                assertBitsEqual(expected, four, "n=" + n + " rows=" + rows);
             }
         }
     }

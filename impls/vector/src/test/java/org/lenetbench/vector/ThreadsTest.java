@@ -62,6 +62,35 @@ class ThreadsTest {
     }
 
     /**
+     * The fully connected layers keep their weights transposed as well, remade by each worker for the range it updated
+     * (ranges that split rows, with 3 workers): after steps, the forward pass must be that of a network loaded with the
+     * parameters the steps left, bit for bit, for every model.
+     */
+    @Test
+    void afterStepsTheForwardPassUsesTheNewParameters() {
+        for (ModelSpec model : Models.all()) {
+            Batch batch = RandomBatches.of(model, 37, 6);
+            float[] stepped = new float[37 * model.classes()];
+            float[] loaded = new float[stepped.length];
+            NamedTensors after;
+            try (VectorNetwork net = new VectorNetwork(model, 3, VectorOps.INSTANCE)) {
+                net.loadParameters(Initializer.initialize(model, model.defaultInit(), 4));
+                net.setOptimizer(OptimizerSpec.Adam.DEFAULT);
+                for (int s = 0; s < 3; s++) {
+                    net.trainStep(batch, 1e-2);
+                }
+                net.forward(batch, stepped);
+                after = net.parameters();
+            }
+            try (VectorNetwork net = new VectorNetwork(model, 3, VectorOps.INSTANCE)) {
+                net.loadParameters(after);
+                net.forward(batch, loaded);
+            }
+            assertArrayEquals(loaded, stepped, model.name());
+        }
+    }
+
+    /**
      * The step is taken by the workers, each on its own range of the parameters: it must give every element exactly
      * what the whole tensors' SGD step gives with the mean gradients (momentum 0: w − lr·g, in float).
      */
