@@ -200,46 +200,16 @@ class FloatOpsTest {
         }
     }
 
-    /** Ten outputs in lanes are, bit for bit, five and the five after them; nothing outside the ten is written. */
+    /**
+     * Ten and fourteen outputs in lanes are, bit for bit, fives side by side (the last from output 9 for fourteen: it
+     * writes outputs 9 to 13, output 9 again with the same bits); nothing outside them is written.
+     */
     @ParameterizedTest
     @MethodSource("bothOps")
-    void convolveTenInLanesGivesTheBitsOfTwoFives(FloatOps ops) {
+    void convolveTenAndFourteenInLanesGiveTheBitsOfFives(FloatOps ops) {
         SplittableRandom r = new SplittableRandom(10);
         int lanes = ops.lanes();
         int height = 8;
-        int width = 16;
-        int plane = height * width * lanes;
-        float[] w = random(r, 3 * 25 + 1);
-        int[] kernels = {51, 1}; // two input maps, their kernels out of order
-        int[] planes = {plane, 0};
-        float[] x = random(r, 2 * plane);
-        for (int[] rows : new int[][] {{0, 5}, {1, 4}, {3, 5}}) {
-            for (int i = 0; i <= height - 5; i++) {
-                for (int j = 0; j <= width - 14; j++) {
-                    int xOff = (i * width + j) * lanes;
-                    float[] ten = new float[12 * lanes];
-                    java.util.Arrays.fill(ten, 7f);
-                    ops.convolveTenInLanes(w, kernels, -0.25f, x, planes, xOff, width * lanes, rows[0], rows[1], ten,
-                            lanes);
-                    float[] fives = new float[12 * lanes];
-                    java.util.Arrays.fill(fives, 7f);
-                    ops.convolveFiveInLanes(w, kernels, -0.25f, x, planes, xOff, width * lanes, rows[0], rows[1], fives,
-                            lanes);
-                    ops.convolveFiveInLanes(w, kernels, -0.25f, x, planes, xOff + 5 * lanes, width * lanes, rows[0],
-                            rows[1], fives, 6 * lanes);
-                    assertBitsEqual(fives, ten, "kernel rows " + rows[0] + "-" + rows[1] + ", i=" + i + " j=" + j);
-                }
-            }
-        }
-    }
-
-    /** Fourteen outputs in lanes are, bit for bit, ten and the five from output 9; nothing outside them is written. */
-    @ParameterizedTest
-    @MethodSource("bothOps")
-    void convolveFourteenInLanesGivesTheBitsOfATenAndAFive(FloatOps ops) {
-        SplittableRandom r = new SplittableRandom(12);
-        int lanes = ops.lanes();
-        int height = 7;
         int width = 20;
         int plane = height * width * lanes;
         float[] w = random(r, 3 * 25 + 1);
@@ -250,17 +220,23 @@ class FloatOpsTest {
             for (int i = 0; i <= height - 5; i++) {
                 for (int j = 0; j <= width - 18; j++) {
                     int xOff = (i * width + j) * lanes;
-                    float[] fourteen = new float[16 * lanes];
-                    java.util.Arrays.fill(fourteen, 7f);
-                    ops.convolveFourteenInLanes(w, kernels, 0.5f, x, planes, xOff, width * lanes, rows[0], rows[1],
-                            fourteen, lanes);
-                    float[] expected = new float[16 * lanes];
-                    java.util.Arrays.fill(expected, 7f);
-                    ops.convolveTenInLanes(w, kernels, 0.5f, x, planes, xOff, width * lanes, rows[0], rows[1], expected,
+                    float[] fives = new float[16 * lanes];
+                    java.util.Arrays.fill(fives, 7f);
+                    float[] ten = fives.clone();
+                    float[] fourteen = fives.clone();
+                    for (int at : new int[] {0, 5}) {
+                        ops.convolveFiveInLanes(w, kernels, -0.25f, x, planes, xOff + at * lanes, width * lanes,
+                                rows[0], rows[1], fives, (1 + at) * lanes);
+                    }
+                    ops.convolveTenInLanes(w, kernels, -0.25f, x, planes, xOff, width * lanes, rows[0], rows[1], ten,
                             lanes);
-                    ops.convolveFiveInLanes(w, kernels, 0.5f, x, planes, xOff + 9 * lanes, width * lanes, rows[0],
-                            rows[1], expected, 10 * lanes);
-                    assertBitsEqual(expected, fourteen, "kernel rows " + rows[0] + "-" + rows[1] + ", i=" + i + " j=" + j);
+                    String where = "kernel rows " + rows[0] + "-" + rows[1] + ", i=" + i + " j=" + j;
+                    assertBitsEqual(fives, ten, "ten, " + where);
+                    ops.convolveFiveInLanes(w, kernels, -0.25f, x, planes, xOff + 9 * lanes, width * lanes, rows[0],
+                            rows[1], fives, 10 * lanes);
+                    ops.convolveFourteenInLanes(w, kernels, -0.25f, x, planes, xOff, width * lanes, rows[0], rows[1],
+                            fourteen, lanes);
+                    assertBitsEqual(fives, fourteen, "fourteen, " + where);
                 }
             }
         }
