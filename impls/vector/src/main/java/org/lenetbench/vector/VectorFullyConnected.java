@@ -6,10 +6,11 @@ import org.lenetbench.model.Shape;
  * {@code y = W·x + b}: forward from W transposed ({@link FloatOps#multiplyTransposed}, a group's samples four at a
  * time, {@link FloatOps#multiplyTransposedFour}), each output a lane of its own, so no lane sums: C5 forward alone
  * about 1.3× and F6 3× faster than dot products of W's rows with x, for the price of transposing W after each step
- * (each worker the range it updated, {@link #parametersChanged(int, int, int)}). Backward, dx is W's rows weighted by dy ({@link FloatOps#weightedRowSum}; a group's
- * samples four at a time, {@link FloatOps#weightedRowSumFour}), and the weight gradient's outer products dy·xᵀ are
- * added {@value #STASH} samples at a time ({@link FloatOps#addOuterProducts}), so that dW (C5: 48,000 floats, beyond
- * L1) is read and written once per {@value #STASH} samples rather than once per sample.
+ * (each worker the range it updated, {@link #parametersChanged(int, int, int)}). Backward, dx is W's rows weighted
+ * by dy ({@link FloatOps#weightedRowSum}; a group's samples four at a time, {@link FloatOps#weightedRowSumFour}),
+ * and the weight gradient's outer products dy·xᵀ are added {@value #STASH} samples at a time
+ * ({@link FloatOps#addOuterProducts}), so that dW (C5: 48,000 floats, beyond L1) is read and written once per
+ * {@value #STASH} samples rather than once per sample.
  */
 final class VectorFullyConnected extends VectorLayer {
     private final float[] w;
