@@ -11,9 +11,6 @@ interface FloatOps {
     /** {@code y[yOff + i] += a · x[xOff + i]} for i in [0, n). */
     void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n);
 
-    /** {@code Σ x[xOff + i] · y[yOff + i]} for i in [0, n). */
-    float dot(float[] x, int xOff, float[] y, int yOff, int n);
-
     /**
      * A matrix times a vector from the matrix transposed, its rows stride floats apart, stride a multiple of
      * {@link #lanes()}: {@code out[outOff + o] = Σ_i wt[i·stride + o] · x[i]} for o in [0, stride) (the padding's

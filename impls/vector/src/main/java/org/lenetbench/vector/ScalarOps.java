@@ -16,8 +16,7 @@ final class ScalarOps implements FloatOps {
         }
     }
 
-    @Override
-    public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+    private static float dot(float[] x, int xOff, float[] y, int yOff, int n) {
         float s = 0;
         for (int i = 0; i < n; i++) {
             s += x[xOff + i] * y[yOff + i];

@@ -44,8 +44,7 @@ final class VectorFullyConnected extends VectorLayer {
         this.stashedX = STASHED_DY + STASH * out.size();
         this.products = stashedX + STASH * in.size() + ops.lanes();
         this.stride = Math.ceilDiv(out.size(), ops.lanes()) * ops.lanes();
-        this.wt = new float[in.size() * stride];
-        parametersChanged();
+        this.wt = new float[in.size() * stride]; // zeros, as W is until parameters are loaded
     }
 
     @Override

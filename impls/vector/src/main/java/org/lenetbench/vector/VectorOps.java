@@ -99,35 +99,6 @@ final class VectorOps implements FloatOps {
     }
 
     /**
-     * Four accumulators over blocks of four vectors (four independent chains of fused multiply-adds, where one
-     * would wait on each add's latency: the 400-float rows of C5 and F6), added pairwise in a fixed order.
-     */
-    @Override
-    public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
-        FloatVector acc = FloatVector.zero(species);
-        FloatVector acc1 = acc;
-        FloatVector acc2 = acc;
-        FloatVector acc3 = acc;
-        int step = species.length();
-        int i = 0;
-        for (; i + 4 * step <= n; i += 4 * step) {
-            acc = FloatVector.fromArray(species, x, xOff + i).fma(FloatVector.fromArray(species, y, yOff + i), acc);
-            acc1 = FloatVector.fromArray(species, x, xOff + i + step).fma(FloatVector.fromArray(species, y, yOff + i + step), acc1);
-            acc2 = FloatVector.fromArray(species, x, xOff + i + 2 * step).fma(FloatVector.fromArray(species, y, yOff + i + 2 * step), acc2);
-            acc3 = FloatVector.fromArray(species, x, xOff + i + 3 * step).fma(FloatVector.fromArray(species, y, yOff + i + 3 * step), acc3);
-        }
-        acc = acc.add(acc1).add(acc2.add(acc3));
-        for (int bound = species.loopBound(n); i < bound; i += step) {
-            acc = FloatVector.fromArray(species, x, xOff + i).fma(FloatVector.fromArray(species, y, yOff + i), acc);
-        }
-        if (i < n) {
-            VectorMask<Float> m = species.indexInRange(i, n);
-            acc = FloatVector.fromArray(species, x, xOff + i, m).fma(FloatVector.fromArray(species, y, yOff + i, m), acc);
-        }
-        return sumLanes(acc);
-    }
-
-    /**
      * Four output vectors at a time in registers (a broadcast of x[i] feeds four fused multiply-adds), then one at a
      * time.
      */
@@ -303,7 +274,8 @@ final class VectorOps implements FloatOps {
     }
 
     /**
-     * Four accumulators, as in {@link #dot}: a bias gradient in lanes sums a whole plane of a group (C1: 784
+     * Four accumulators, four independent chains of additions added pairwise in a fixed order: a bias gradient in
+     * lanes sums a whole plane of a group (C1: 784
      * vectors), and one chain would wait on each add's latency.
      */
     @Override
