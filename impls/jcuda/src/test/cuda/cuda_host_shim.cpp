@@ -1,11 +1,154 @@
-// The simulated thread's coordinates, and the call the Java launcher makes before each simulated thread.
+// The fiber scheduler behind the host build of the kernels. A launch runs its blocks one at a time, the last
+// block first; a block's threads are fibers (ucontext) on the caller's thread. A sweep runs every runnable
+// thread, the last first, until it returns or waits at a barrier; then every barrier that all its threads
+// reached opens, and the next sweep begins. A barrier that can never open (a thread returned, or waits at
+// another barrier) fails the launch with a message instead of hanging.
 #include "cuda_host_shim.h"
+#include "cuda_host_launch.h"
+
+#include <ucontext.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
 
 lenet_dim3 blockIdx = {0, 0, 0}, threadIdx = {0, 0, 0}, blockDim = {1, 1, 1}, gridDim = {1, 1, 1};
 
-extern "C" void lenet_shim_set_thread(int block, int thread, int threadsPerBlock, int blocks) {
-    blockIdx.x = block;
-    threadIdx.x = thread;
-    blockDim.x = threadsPerBlock;
-    gridDim.x = blocks;
+namespace {
+
+enum class State { runnable, atBlockBarrier, atWarpBarrier, done };
+
+struct Fiber {
+    ucontext_t context;
+    State state;
+    std::unique_ptr<char[]> stack;
+};
+
+constexpr std::size_t stackBytes = 256 * 1024;
+constexpr int maxThreads = 1024;
+
+std::vector<Fiber> fibers(maxThreads);
+ucontext_t scheduler;
+int current;
+void (*threadBody)(void*);
+void* threadState;
+float exchange[maxThreads];
+std::string lastError;
+
+void fiberEntry() {
+    threadBody(threadState);
+    fibers[current].state = State::done; // returning resumes the scheduler through uc_link
+}
+
+void waitAt(State barrier) {
+    fibers[current].state = barrier;
+    swapcontext(&fibers[current].context, &scheduler);
+}
+
+// Opens the barriers whose threads all arrived; "" when one did, else why none can.
+std::string openBarriers(int threads) {
+    bool opened = false;
+    for (int warp = 0; warp < threads; warp += 32) {
+        int end = warp + 32 < threads ? warp + 32 : threads;
+        int waiting = 0, done = 0;
+        for (int t = warp; t < end; t++) {
+            waiting += fibers[t].state == State::atWarpBarrier;
+            done += fibers[t].state == State::done;
+        }
+        if (waiting > 0 && done > 0) {
+            return "a lane of warp " + std::to_string(warp / 32) + " returned while the others wait at a shuffle";
+        }
+        if (waiting == end - warp) {
+            for (int t = warp; t < end; t++) fibers[t].state = State::runnable;
+            opened = true;
+        }
+    }
+    int waiting = 0, done = 0;
+    for (int t = 0; t < threads; t++) {
+        waiting += fibers[t].state == State::atBlockBarrier;
+        done += fibers[t].state == State::done;
+    }
+    if (waiting > 0 && done > 0) {
+        return "a thread returned while " + std::to_string(waiting) + " wait at __syncthreads";
+    }
+    if (waiting == threads) {
+        for (int t = 0; t < threads; t++) fibers[t].state = State::runnable;
+        opened = true;
+    }
+    return opened ? "" : "threads wait at different barriers (__syncthreads in divergent code?)";
+}
+
+int runBlock(const char* kernel, int threads) {
+    for (int t = 0; t < threads; t++) {
+        Fiber& fiber = fibers[t];
+        if (!fiber.stack) fiber.stack = std::make_unique<char[]>(stackBytes);
+        getcontext(&fiber.context);
+        fiber.context.uc_stack.ss_sp = fiber.stack.get();
+        fiber.context.uc_stack.ss_size = stackBytes;
+        fiber.context.uc_link = &scheduler;
+        makecontext(&fiber.context, fiberEntry, 0);
+        fiber.state = State::runnable;
+    }
+    while (true) {
+        for (int t = threads - 1; t >= 0; t--) {
+            if (fibers[t].state != State::runnable) continue;
+            current = t;
+            threadIdx.x = t;
+            swapcontext(&scheduler, &fibers[t].context);
+        }
+        int done = 0;
+        for (int t = 0; t < threads; t++) done += fibers[t].state == State::done;
+        if (done == threads) return 0;
+        std::string why = openBarriers(threads);
+        if (!why.empty()) {
+            return lenet_shim_fail(std::string(kernel) + ", block " + std::to_string(blockIdx.x) + ": " + why);
+        }
+    }
+}
+
+} // namespace
+
+void lenet_shim_sync_block() {
+    waitAt(State::atBlockBarrier);
+}
+
+void lenet_shim_sync_warp() {
+    waitAt(State::atWarpBarrier);
+}
+
+float lenet_shim_shuffle(float value, unsigned int sourceLane) {
+    int warp = current & ~31;
+    exchange[current] = value;
+    lenet_shim_sync_warp();
+    int source = warp + static_cast<int>(sourceLane);
+    float result = source < static_cast<int>(blockDim.x) ? exchange[source] : value;
+    lenet_shim_sync_warp(); // nobody overwrites its slot before every lane has read
+    return result;
+}
+
+int lenet_shim_fail(const std::string& message) {
+    lastError = message;
+    return 1;
+}
+
+int lenet_shim_run_grid(const char* kernel, void (*body)(void*), void* state, int blocks, int threads) {
+    if (blocks < 1 || threads < 1 || threads > maxThreads) {
+        return lenet_shim_fail(std::string(kernel) + ": a grid of " + std::to_string(blocks) + " blocks of "
+                + std::to_string(threads) + " threads (1 to " + std::to_string(maxThreads) + " per block)");
+    }
+    threadBody = body;
+    threadState = state;
+    blockDim = {static_cast<unsigned int>(threads), 1, 1};
+    gridDim = {static_cast<unsigned int>(blocks), 1, 1};
+    for (int block = blocks - 1; block >= 0; block--) {
+        blockIdx = {static_cast<unsigned int>(block), 0, 0};
+        threadIdx = {0, 0, 0};
+        if (int status = runBlock(kernel, threads); status != 0) return status;
+    }
+    return 0;
+}
+
+extern "C" const char* lenet_shim_last_error() {
+    return lastError.c_str();
 }

@@ -28,6 +28,7 @@ import jcuda.driver.JCudaDriver;
  * become {@link jcuda.CudaException}s with the driver's error name.
  */
 final class CudaGpu implements Gpu {
+    /** For the kernels that take any block size. */
     private static final int THREADS_PER_BLOCK = 256;
 
     private final CUdevice device = new CUdevice();
@@ -186,8 +187,9 @@ final class CudaGpu implements Gpu {
                         + arguments[i].getClass().getSimpleName() + ", not a device buffer, Integer or Float");
             };
         }
-        int blocks = Math.clamp((work + THREADS_PER_BLOCK - 1) / THREADS_PER_BLOCK, 1, maxBlocks);
-        cuLaunchKernel(functions.get(kernel), blocks, 1, 1, THREADS_PER_BLOCK, 1, 1, 0, null,
+        int threads = kernel.threadsPerBlock() == Kernel.ANY_BLOCK_SIZE ? THREADS_PER_BLOCK : kernel.threadsPerBlock();
+        int blocks = Math.clamp((work + (long) threads - 1) / threads, 1, maxBlocks);
+        cuLaunchKernel(functions.get(kernel), blocks, 1, 1, threads, 1, 1, 0, null,
                 Pointer.to(parameters), null);
     }
 

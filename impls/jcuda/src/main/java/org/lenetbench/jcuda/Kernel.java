@@ -28,12 +28,22 @@ enum Kernel {
     FMA_PEAK("roofline", "fma_peak"),
     TRIAD("roofline", "triad");
 
+    /** {@link #threadsPerBlock()} of a kernel that works with any block size (a plain grid-stride loop). */
+    static final int ANY_BLOCK_SIZE = 0;
+
     private final String module;
     private final String entry;
+    private final int threadsPerBlock;
 
     Kernel(String module, String entry) {
+        this(module, entry, ANY_BLOCK_SIZE);
+    }
+
+    /** A kernel written for exactly {@code threadsPerBlock} threads per block (its shared-memory tiles). */
+    Kernel(String module, String entry, int threadsPerBlock) {
         this.module = module;
         this.entry = entry;
+        this.threadsPerBlock = threadsPerBlock;
     }
 
     /** The source file's base name: {@code convolution} for convolution.cu and ptx/convolution.ptx. */
@@ -43,6 +53,11 @@ enum Kernel {
 
     String entry() {
         return entry;
+    }
+
+    /** The block size the kernel needs, or {@link #ANY_BLOCK_SIZE}. */
+    int threadsPerBlock() {
+        return threadsPerBlock;
     }
 
     /** The committed PTX of this kernel's module, as a class-path resource. */

@@ -3,38 +3,40 @@ package org.lenetbench.jcuda;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The CUDA kernels run on the CPU: the same .cu files compiled by g++ with a shim for the CUDA built-ins
- * (scripts/jcuda-kernels host), called through the FFM API. A launch runs a small grid, {@value #BLOCKS} blocks
- * of {@value #THREADS_PER_BLOCK} threads, one simulated thread after another and the blocks in reverse order, so
- * that the kernels' grid-stride loops and index arithmetic are exercised as on the GPU; races are not.
+ * (scripts/jcuda-kernels host), called through the FFM API. Each kernel has a C entry {@code NAME__launch} that
+ * runs a grid on the shim's fiber scheduler (cuda_host_shim.cpp): the blocks in reverse order, a block's threads
+ * one at a time from the last, switching at barriers, so that {@code __syncthreads}, shared memory and warp
+ * shuffles behave as on the GPU. The grid is kept small — {@value #BLOCKS} blocks of {@value #FREE_THREADS}
+ * threads for a kernel that takes any block size, at most {@value #BLOCKS} blocks of its size for one that
+ * fixes it — so that the grid-stride loops run many times.
  */
 final class HostGpu implements Gpu {
     static final String LIBRARY_PROPERTY = "lenet.jcuda.hostKernels";
     private static final int BLOCKS = 2;
-    private static final int THREADS_PER_BLOCK = 3;
+    private static final int FREE_THREADS = 3;
+    private static final FunctionDescriptor LAUNCHER = FunctionDescriptor.of(ValueLayout.JAVA_INT,
+            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
 
     private final Arena libraryArena = Arena.ofShared();
     private final SymbolLookup library;
-    private final MethodHandle setThread;
-    private final Map<Kernel, MethodHandle> kernels = new EnumMap<>(Kernel.class);
+    private final MethodHandle lastError;
+    private final Map<String, MethodHandle> launchers = new HashMap<>();
 
     private HostGpu(Path path) {
         library = SymbolLookup.libraryLookup(path, libraryArena);
-        setThread = Linker.nativeLinker().downcallHandle(find("lenet_shim_set_thread"), FunctionDescriptor.ofVoid(
-                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        lastError = Linker.nativeLinker().downcallHandle(find("lenet_shim_last_error"),
+                FunctionDescriptor.of(ValueLayout.ADDRESS));
     }
 
     /** Opens the library the build compiled; IllegalStateException, naming the path, when it is not there. */
@@ -54,7 +56,7 @@ final class HostGpu implements Gpu {
 
     @Override
     public String describe() {
-        return "CPU emulation of the CUDA kernels (g++, " + BLOCKS + "×" + THREADS_PER_BLOCK + " threads per launch)";
+        return "CPU emulation of the CUDA kernels (g++, fibers, " + BLOCKS + " blocks per launch)";
     }
 
     @Override
@@ -96,38 +98,47 @@ final class HostGpu implements Gpu {
 
     @Override
     public void launch(Kernel kernel, int work, Object... arguments) {
-        List<Object> values = new ArrayList<>(arguments.length);
-        MemoryLayout[] layouts = new MemoryLayout[arguments.length];
-        for (int i = 0; i < arguments.length; i++) {
-            switch (arguments[i]) {
-                case HostBuffer b -> {
-                    layouts[i] = ValueLayout.ADDRESS;
-                    values.add(b.segment());
-                }
-                case Integer v -> {
-                    layouts[i] = ValueLayout.JAVA_INT;
-                    values.add(v);
-                }
-                case Float v -> {
-                    layouts[i] = ValueLayout.JAVA_FLOAT;
-                    values.add(v);
-                }
-                default -> throw new IllegalArgumentException(kernel.entry() + ": argument " + i + " is a "
-                        + arguments[i].getClass().getSimpleName());
+        int threads = kernel.threadsPerBlock() == Kernel.ANY_BLOCK_SIZE ? FREE_THREADS : kernel.threadsPerBlock();
+        int blocks = Math.clamp((work + (long) threads - 1) / threads, 1, BLOCKS);
+        launch(kernel.entry(), blocks, threads, arguments);
+    }
+
+    /** Runs the kernel {@code entry} (also one of the test kernels) on a grid of {@code blocks × threads}. */
+    void launch(String entry, int blocks, int threads, Object... arguments) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment slots = call.allocate(ValueLayout.JAVA_LONG, Math.max(1, arguments.length));
+            StringBuilder signature = new StringBuilder();
+            for (int i = 0; i < arguments.length; i++) {
+                long slot = switch (arguments[i]) {
+                    case HostBuffer b -> b.segment().address();
+                    case Integer v -> v;
+                    case Float v -> Float.floatToRawIntBits(v) & 0xffff_ffffL;
+                    default -> throw new IllegalArgumentException(entry + ": argument " + i + " is a "
+                            + arguments[i].getClass().getSimpleName() + ", not a device buffer, Integer or Float");
+                };
+                slots.setAtIndex(ValueLayout.JAVA_LONG, i, slot);
+                signature.append(switch (arguments[i]) {
+                    case HostBuffer b -> 'p';
+                    case Integer v -> 'i';
+                    default -> 'f';
+                });
             }
-        }
-        MethodHandle handle = kernels.computeIfAbsent(kernel, k ->
-                Linker.nativeLinker().downcallHandle(find(k.entry()), FunctionDescriptor.ofVoid(layouts)));
-        try {
-            for (int block = BLOCKS - 1; block >= 0; block--) {
-                for (int thread = 0; thread < THREADS_PER_BLOCK; thread++) {
-                    setThread.invokeExact(block, thread, THREADS_PER_BLOCK, BLOCKS);
-                    handle.invokeWithArguments(values);
-                }
+            MethodHandle launcher = launchers.computeIfAbsent(entry,
+                    name -> Linker.nativeLinker().downcallHandle(find(name + "__launch"), LAUNCHER));
+            int status = (int) launcher.invokeExact(slots, call.allocateFrom(signature.toString()), blocks, threads);
+            if (status != 0) {
+                throw new IllegalStateException("host kernel launch failed: " + lastError());
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException(kernel.entry() + " failed on the host", e);
+            throw new IllegalStateException(entry + " failed on the host", e);
         }
+    }
+
+    private String lastError() throws Throwable {
+        MemorySegment message = (MemorySegment) lastError.invokeExact();
+        return message.reinterpret(Long.MAX_VALUE).getString(0);
     }
 
     @Override
