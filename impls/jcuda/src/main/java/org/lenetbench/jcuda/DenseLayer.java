@@ -2,12 +2,23 @@ package org.lenetbench.jcuda;
 
 import org.lenetbench.model.Shape;
 
-/** A fully connected layer (C5, F6, or the linear output) over its input flattened in (C, H, W) order. */
+/**
+ * A fully connected layer (C5, F6, or the linear output) over its input flattened in (C, H, W) order: every
+ * direction is dense.cu's tiled matrix product. The weight gradient of a batch larger than {@value #SLICE} images is
+ * summed in slices of {@value #SLICE} that run in parallel, then the slices in order.
+ */
 final class DenseLayer extends ShapedLayer {
+    /** GEMM_TILE in dense.cu: the side of the square of outputs a block computes. */
+    static final int TILE = 64;
+    static final int SLICE = 256;
+
     private final DeviceBuffer weight;
     private final DeviceBuffer bias;
     private final DeviceBuffer weightGradient;
     private final DeviceBuffer biasGradient;
+    private final Workspace weightSlices;
+    private final BatchSum weightSum;
+    private final BatchSum biasSum;
 
     DenseLayer(Gpu gpu, String name, Shape in, int outputs, ParameterSlices parameters) {
         super(gpu, in, Shape.vector(outputs));
@@ -15,24 +26,53 @@ final class DenseLayer extends ShapedLayer {
         bias = parameters.value(name + ".bias");
         weightGradient = parameters.gradient(name + ".weight");
         biasGradient = parameters.gradient(name + ".bias");
+        weightSlices = new Workspace(gpu, outputs * in.size());
+        weightSum = new BatchSum(gpu, outputs * in.size());
+        biasSum = new BatchSum(gpu, outputs);
+    }
+
+    /** Threads for a product of m × n in the given number of slices: a block per tile and slice. */
+    private static int work(Kernel kernel, int m, int n, int slices) {
+        return ceilDiv(m, TILE) * ceilDiv(n, TILE) * slices * kernel.threadsPerBlock();
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     @Override
     public void forward(DeviceBuffer x, DeviceBuffer y, int n) {
-        gpu.launch(Kernel.DENSE_FORWARD, n * out.size(), x, weight, bias, y, n, in.size(), out.size());
+        int inputs = in.size();
+        int outputs = out.size();
+        // y = x · weightᵀ + bias: B(l, j) = weight[j, l]
+        gpu.launch(Kernel.GEMM_PLUS_BIAS, work(Kernel.GEMM_PLUS_BIAS, n, outputs, 1),
+                x, inputs, 1, weight, 1, inputs, bias, y, n, outputs, inputs);
     }
 
     @Override
     public void backward(DeviceBuffer x, DeviceBuffer y, DeviceBuffer dy, DeviceBuffer dx, int n) {
-        if (dx != null) {
-            gpu.launch(Kernel.DENSE_BACKWARD_INPUT, n * in.size(), dy, weight, dx, n, in.size(), out.size());
+        int inputs = in.size();
+        int outputs = out.size();
+        if (dx != null) { // dx = dy · weight
+            gpu.launch(Kernel.GEMM, work(Kernel.GEMM, n, inputs, 1),
+                    dy, outputs, 1, weight, inputs, 1, dx, n, inputs, outputs, outputs);
         }
-        gpu.launch(Kernel.DENSE_BACKWARD_PARAMS, out.size() * (in.size() + 1), x, dy, weightGradient, biasGradient,
-                n, in.size(), out.size());
+        // dweight = dyᵀ · x: A(o, b) = dy[b, o]
+        int slices = ceilDiv(n, SLICE);
+        DeviceBuffer target = slices == 1 ? weightGradient : weightSlices.forBatch(slices);
+        gpu.launch(Kernel.GEMM, work(Kernel.GEMM, outputs, inputs, slices),
+                dy, 1, outputs, x, inputs, 1, target, outputs, inputs, n, SLICE);
+        if (slices > 1) {
+            weightSum.sum(target, weightGradient, slices);
+        }
+        biasSum.sum(dy, biasGradient, n);
     }
 
     @Override
     public void close() {
         // its parameters and gradients belong to the network
+        weightSlices.close();
+        weightSum.close();
+        biasSum.close();
     }
 }
