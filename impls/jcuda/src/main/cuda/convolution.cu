@@ -3,34 +3,66 @@
 //   inputsOf[inStart[o] .. inStart[o+1])   the input maps output map o reads (forward, weight gradient),
 //   outputsOf[outStart[i] .. outStart[i+1]) the output maps that read input map i (input gradient).
 // Layouts: x [n, cin, h, w], weight [cout, cin, k, k], y [n, cout, ho, wo].
+// The forward pass and the weight gradient work on one image at a time per block: its input planes, with the
+// padding's zeros written out, and the weights or the output gradient are staged in shared memory, so that the
+// k × k taps read no global memory and test no bounds. ConvolutionLayer checks that a layer fits.
 #include "lenet_common.cuh"
 
-extern "C" __global__ void conv_forward(const float* x, const float* weight, const float* bias,
-        const int* inStart, const int* inputsOf, float* y,
-        int n, int cin, int h, int w, int cout, int k, int pad, int ho, int wo) {
-    GRID_STRIDE(idx, n * cout * ho * wo) {
-        int ox = idx % wo;
-        int oy = (idx / wo) % ho;
-        int o = (idx / (wo * ho)) % cout;
-        int b = idx / (wo * ho * cout);
-        float sum = bias[o];
-        for (int t = inStart[o]; t < inStart[o + 1]; t++) {
-            int i = inputsOf[t];
-            const float* plane = x + (b * cin + i) * h * w;
-            const float* kernel = weight + (o * cin + i) * k * k;
-            for (int ky = 0; ky < k; ky++) {
-                int iy = oy + ky - pad;
-                if (iy < 0 || iy >= h) continue;
-                for (int kx = 0; kx < k; kx++) {
-                    int ix = ox + kx - pad;
-                    if (ix < 0 || ix >= w) continue;
-                    sum += kernel[ky * k + kx] * plane[iy * w + ix];
-                }
-            }
-        }
-        y[idx] = sum;
+#define CONV_THREADS 256
+#define CONV_STAGE_FLOATS 8192 // 32 KiB
+#define CONV_SUMS_PER_THREAD 16 // weight-gradient sums a thread keeps: up to 4,096 weights and biases
+
+// Row stride of a staged plane: at least the padded width, and k more than a multiple of 32, so that the k × k
+// taps of one weight-gradient step (one position, every weight) fall in different shared-memory banks.
+__device__ __forceinline__ int conv_stage_stride(int paddedWidth, int k) {
+    return paddedWidth + ((k - paddedWidth) % 32 + 32) % 32;
+}
+
+// Image b's input planes into stage, `pad` zeros around each, rows `stride` apart.
+__device__ void conv_stage_input(const float* x, float* stage, int b, int cin, int h, int w, int pad, int stride) {
+    int rows = h + 2 * pad;
+    for (int e = threadIdx.x; e < cin * rows * stride; e += blockDim.x) {
+        int column = e % stride;
+        int row = (e / stride) % rows;
+        int i = e / (stride * rows);
+        int iy = row - pad;
+        int ix = column - pad;
+        stage[e] = iy >= 0 && iy < h && ix >= 0 && ix < w ? x[((b * cin + i) * h + iy) * w + ix] : 0.0f;
     }
 }
+
+// y = bias + the connected input maps correlated with their kernels. A block per image (grid-stride over the
+// batch), a thread per output.
+extern "C" __global__ void conv_forward_staged(const float* x, const float* weight, const float* bias,
+        const int* inStart, const int* inputsOf, float* y,
+        int n, int cin, int h, int w, int cout, int k, int pad, int ho, int wo) {
+    __shared__ float stage[CONV_STAGE_FLOATS];
+    int stride = conv_stage_stride(w + 2 * pad, k);
+    int plane = (h + 2 * pad) * stride;
+    float* weights = stage + cin * plane;
+    for (int e = threadIdx.x; e < cout * cin * k * k; e += blockDim.x) weights[e] = weight[e];
+    for (int b = blockIdx.x; b < n; b += gridDim.x) {
+        __syncthreads(); // every thread is done with the previous image
+        conv_stage_input(x, stage, b, cin, h, w, pad, stride);
+        __syncthreads();
+        for (int e = threadIdx.x; e < cout * ho * wo; e += blockDim.x) {
+            int ox = e % wo;
+            int oy = (e / wo) % ho;
+            int o = e / (wo * ho);
+            float sum = bias[o];
+            for (int t = inStart[o]; t < inStart[o + 1]; t++) {
+                int i = inputsOf[t];
+                const float* window = stage + i * plane + oy * stride + ox;
+                const float* kernel = weights + (o * cin + i) * k * k;
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) sum += kernel[ky * k + kx] * window[ky * stride + kx];
+                }
+            }
+            y[b * cout * ho * wo + e] = sum;
+        }
+    }
+}
+
 
 // dx[b, i, iy, ix] = sum over the output maps o reading i, and the kernel taps that touch (iy, ix).
 extern "C" __global__ void conv_backward_input(const float* dy, const float* weight,
@@ -60,31 +92,56 @@ extern "C" __global__ void conv_backward_input(const float* dy, const float* wei
     }
 }
 
-// One image's share of the weight gradient, partial[b, o, i, ky, kx]; zero for a missing connection, so the
-// batch sum (sum_over_batch) leaves C3's absent weights with a zero gradient.
-extern "C" __global__ void conv_weight_partial(const float* x, const float* dy, const int* connected,
-        float* partial, int n, int cin, int h, int w, int cout, int k, int pad, int ho, int wo) {
+// The weight and bias gradients summed over chunks of `chunk` images: weightPartial[c, o, i, ky, kx] and
+// biasPartial[c, o] for chunk c, each summed by one thread over the chunk's images and the positions in order;
+// the caller adds the chunks in order (sum_over_batch). Zero for a missing connection, so C3's absent weights get
+// a zero gradient. A block per chunk, a thread per weight or bias (CONV_SUMS_PER_THREAD of them at most).
+extern "C" __global__ void conv_weight_staged(const float* x, const float* dy, const int* connected,
+        float* weightPartial, float* biasPartial, int n, int chunk,
+        int cin, int h, int w, int cout, int k, int pad, int ho, int wo) {
+    __shared__ float stage[CONV_STAGE_FLOATS];
+    int stride = conv_stage_stride(w + 2 * pad, k);
+    int plane = (h + 2 * pad) * stride;
+    float* grads = stage + cin * plane; // the image's output gradient [cout, ho, wo]
+    int outputs = cout * ho * wo;
     int weights = cout * cin * k * k;
-    GRID_STRIDE(idx, n * weights) {
-        int kx = idx % k;
-        int ky = (idx / k) % k;
-        int i = (idx / (k * k)) % cin;
-        int o = (idx / (k * k * cin)) % cout;
-        int b = idx / weights;
-        float sum = 0.0f;
-        if (connected[o * cin + i]) {
-            const float* plane = x + (b * cin + i) * h * w;
-            const float* grad = dy + (b * cout + o) * ho * wo;
-            for (int oy = 0; oy < ho; oy++) {
-                int iy = oy + ky - pad;
-                if (iy < 0 || iy >= h) continue;
-                for (int ox = 0; ox < wo; ox++) {
-                    int ix = ox + kx - pad;
-                    if (ix < 0 || ix >= w) continue;
-                    sum += grad[oy * wo + ox] * plane[iy * w + ix];
+    int chunks = (n + chunk - 1) / chunk;
+    for (int c = blockIdx.x; c < chunks; c += gridDim.x) {
+        float sums[CONV_SUMS_PER_THREAD] = {};
+        int end = (c + 1) * chunk < n ? (c + 1) * chunk : n;
+        for (int b = c * chunk; b < end; b++) {
+            __syncthreads(); // every thread is done with the previous image
+            conv_stage_input(x, stage, b, cin, h, w, pad, stride);
+            for (int e = threadIdx.x; e < outputs; e += blockDim.x) grads[e] = dy[b * outputs + e];
+            __syncthreads();
+#pragma unroll
+            for (int q = 0; q < CONV_SUMS_PER_THREAD; q++) {
+                int j = threadIdx.x + q * CONV_THREADS;
+                if (j < weights) {
+                    int kx = j % k;
+                    int ky = (j / k) % k;
+                    int i = (j / (k * k)) % cin;
+                    int o = j / (k * k * cin);
+                    if (!connected[o * cin + i]) continue;
+                    const float* window = stage + i * plane + ky * stride + kx;
+                    const float* grad = grads + o * ho * wo;
+                    for (int oy = 0; oy < ho; oy++) {
+                        for (int ox = 0; ox < wo; ox++) sums[q] += grad[oy * wo + ox] * window[oy * stride + ox];
+                    }
+                } else if (j < weights + cout) {
+                    const float* grad = grads + (j - weights) * ho * wo;
+                    for (int p = 0; p < ho * wo; p++) sums[q] += grad[p];
                 }
             }
         }
-        partial[idx] = sum;
+#pragma unroll
+        for (int q = 0; q < CONV_SUMS_PER_THREAD; q++) {
+            int j = threadIdx.x + q * CONV_THREADS;
+            if (j < weights) {
+                weightPartial[c * weights + j] = sums[q];
+            } else if (j < weights + cout) {
+                biasPartial[c * cout + j - weights] = sums[q];
+            }
+        }
     }
 }

@@ -25,12 +25,3 @@ extern "C" __global__ void sum_over_batch_chunks(const float* partial, float* ch
         chunk_sums[t] = sum;
     }
 }
-
-// out[r] = sum of the row src[r, 0 .. length): a convolution's bias gradient per (image, map).
-extern "C" __global__ void sum_rows(const float* src, float* out, int rows, int length) {
-    GRID_STRIDE(r, rows) {
-        float sum = 0.0f;
-        for (int t = 0; t < length; t++) sum += src[r * length + t];
-        out[r] = sum;
-    }
-}

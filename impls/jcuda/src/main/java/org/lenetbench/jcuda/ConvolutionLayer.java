@@ -7,9 +7,16 @@ import org.lenetbench.model.Shape;
 
 /**
  * A convolution with its connection table on the device as compressed lists, so that C3 computes only its 60
- * connected map pairs in every direction. The weight gradient is summed per image, then over the batch ({@link BatchSum}).
+ * connected map pairs in every direction. The forward pass and the weight gradient stage an image at a time in
+ * shared memory (convolution.cu); the weight and bias gradients are summed per chunk of {@value #CHUNK} images, then
+ * the chunks in order ({@link BatchSum}).
  */
 final class ConvolutionLayer extends ShapedLayer {
+    static final int CHUNK = 8;
+    /** CONV_STAGE_FLOATS and CONV_SUMS_PER_THREAD × CONV_THREADS in convolution.cu. */
+    static final int STAGE_FLOATS = 8192;
+    static final int GRADIENT_SUMS = 16 * 256;
+
     private final int kernel;
     private final int padding;
     private final DeviceBuffer weight;
@@ -65,10 +72,27 @@ final class ConvolutionLayer extends ShapedLayer {
         outStart = upload(outStarts);
         outputsOf = upload(outputs.stream().mapToInt(Integer::intValue).toArray());
         connected = upload(mask);
+        checkFits(spec.name(), in, cout);
         weightPartial = new Workspace(gpu, cout * cin * kernel * kernel);
         biasPartial = new Workspace(gpu, cout);
         weightSum = new BatchSum(gpu, cout * cin * kernel * kernel);
         biasSum = new BatchSum(gpu, cout);
+    }
+
+    /** What the staged kernels hold in shared memory and registers; the LeNet layers take a fraction of it. */
+    private void checkFits(String name, Shape in, int cout) {
+        int paddedWidth = in.width() + 2 * padding;
+        int stride = paddedWidth + Math.floorMod(kernel - paddedWidth, 32);
+        int staged = in.channels() * (in.height() + 2 * padding) * stride;
+        int weights = cout * in.channels() * kernel * kernel;
+        int forward = staged + weights;
+        int backward = staged + out.size();
+        if (Math.max(forward, backward) > STAGE_FLOATS || weights + cout > GRADIENT_SUMS) {
+            throw new IllegalArgumentException("jcuda: convolution " + name + " (" + in + " to " + out + ", " + kernel
+                    + "×" + kernel + ") needs " + Math.max(forward, backward) + " floats of shared memory and "
+                    + (weights + cout) + " gradient sums per block; the kernels hold " + STAGE_FLOATS + " and "
+                    + GRADIENT_SUMS);
+        }
     }
 
     private DeviceBuffer upload(int[] values) {
@@ -79,7 +103,8 @@ final class ConvolutionLayer extends ShapedLayer {
 
     @Override
     public void forward(DeviceBuffer x, DeviceBuffer y, int n) {
-        gpu.launch(Kernel.CONV_FORWARD, n * out.size(), x, weight, bias, inStart, inputsOf, y,
+        gpu.launch(Kernel.CONV_FORWARD_STAGED, n * Kernel.CONV_FORWARD_STAGED.threadsPerBlock(),
+                x, weight, bias, inStart, inputsOf, y,
                 n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
     }
 
@@ -89,14 +114,14 @@ final class ConvolutionLayer extends ShapedLayer {
             gpu.launch(Kernel.CONV_BACKWARD_INPUT, n * in.size(), dy, weight, outStart, outputsOf, dx,
                     n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
         }
-        int weights = out.channels() * in.channels() * kernel * kernel;
-        DeviceBuffer partial = weightPartial.forBatch(n);
-        gpu.launch(Kernel.CONV_WEIGHT_PARTIAL, n * weights, x, dy, connected, partial,
-                n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
-        weightSum.sum(partial, weightGradient, n);
-        DeviceBuffer perMap = biasPartial.forBatch(n);
-        gpu.launch(Kernel.SUM_ROWS, n * out.channels(), dy, perMap, n * out.channels(), out.height() * out.width());
-        biasSum.sum(perMap, biasGradient, n);
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        DeviceBuffer weights = weightPartial.forBatch(chunks);
+        DeviceBuffer biases = biasPartial.forBatch(chunks);
+        gpu.launch(Kernel.CONV_WEIGHT_STAGED, chunks * Kernel.CONV_WEIGHT_STAGED.threadsPerBlock(),
+                x, dy, connected, weights, biases, n, CHUNK,
+                in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
+        weightSum.sum(weights, weightGradient, chunks);
+        biasSum.sum(biases, biasGradient, chunks);
     }
 
     @Override

@@ -5,9 +5,9 @@ package org.lenetbench.jcuda;
  * The argument lists are those of the {@code extern "C" __global__} functions in src/main/cuda.
  */
 enum Kernel {
-    CONV_FORWARD("convolution", "conv_forward"),
+    CONV_FORWARD_STAGED("convolution", "conv_forward_staged", 256),
     CONV_BACKWARD_INPUT("convolution", "conv_backward_input"),
-    CONV_WEIGHT_PARTIAL("convolution", "conv_weight_partial"),
+    CONV_WEIGHT_STAGED("convolution", "conv_weight_staged", 256),
     SUBSAMPLE_FORWARD("subsampling", "subsample_forward"),
     SUBSAMPLE_BACKWARD_INPUT("subsampling", "subsample_backward_input"),
     SUBSAMPLE_PARAM_PARTIAL("subsampling", "subsample_param_partial"),
@@ -21,7 +21,6 @@ enum Kernel {
     MAP_LOSS("output", "map_loss"),
     SUM_OVER_BATCH("reduce", "sum_over_batch"),
     SUM_OVER_BATCH_CHUNKS("reduce", "sum_over_batch_chunks"),
-    SUM_ROWS("reduce", "sum_rows"),
     SGD_UPDATE("optimizer", "sgd_update"),
     ADAM_UPDATE("optimizer", "adam_update"),
     FMA_PEAK("roofline", "fma_peak"),

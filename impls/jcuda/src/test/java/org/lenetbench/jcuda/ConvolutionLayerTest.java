@@ -1,0 +1,102 @@
+package org.lenetbench.jcuda;
+
+import static org.lenetbench.jcuda.LayerFixture.assertClose;
+import static org.lenetbench.jcuda.LayerFixture.random;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lenetbench.model.ConnectionTable;
+import org.lenetbench.model.Convolution;
+import org.lenetbench.model.Shape;
+
+/**
+ * The convolution's staged kernels and its input gradient on the host build, against the sums in double
+ * precision: C3 with Table 1's connections, and a padded dense convolution of a non-square input; batches of one
+ * image, of one chunk of {@value ConvolutionLayer#CHUNK}, and of more chunks than the host grid has blocks, the last
+ * one partial.
+ */
+class ConvolutionLayerTest {
+
+    static Stream<Arguments> layers() {
+        Convolution c3 = Convolution.partial("c3", 5, ConnectionTable.lenet5Table1());
+        Convolution padded = Convolution.dense("conv", 4, 5, 2);
+        return Stream.of(
+                Arguments.of(c3, new Shape(6, 14, 14), 1),
+                Arguments.of(c3, new Shape(6, 14, 14), ConvolutionLayer.CHUNK),
+                Arguments.of(c3, new Shape(6, 14, 14), 3 * ConvolutionLayer.CHUNK + 3),
+                Arguments.of(padded, new Shape(3, 9, 11), 2 * ConvolutionLayer.CHUNK + 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("layers")
+    void forwardAndBackwardAreTheSums(Convolution spec, Shape in, int n) {
+        Shape out = spec.outputShape(in);
+        int k = spec.kernel();
+        int pad = spec.padding();
+        int cin = in.channels();
+        int cout = out.channels();
+        SplittableRandom random = new SplittableRandom(n);
+        try (LayerFixture fixture = new LayerFixture()) {
+            float[] w = fixture.parameter(spec.name() + ".weight", cout * cin * k * k, random);
+            float[] bias = fixture.parameter(spec.name() + ".bias", cout, random);
+            float[] x = random(random, n * in.size());
+            float[] dy = random(random, n * out.size());
+            try (ConvolutionLayer layer = new ConvolutionLayer(fixture.gpu, spec, in, fixture)) {
+                DeviceBuffer xs = fixture.upload(x);
+                DeviceBuffer ys = fixture.gpu.allocate(n * out.size());
+                DeviceBuffer dxs = fixture.gpu.allocate(n * in.size());
+                layer.forward(xs, ys, n);
+                layer.backward(xs, ys, fixture.upload(dy), dxs, n);
+                float[] y = fixture.download(ys, n * out.size());
+                float[] dx = fixture.download(dxs, n * in.size());
+                // each sum with the sum of its terms' magnitudes
+                double[] expectedDx = new double[n * in.size()];
+                double[] dxMagnitude = new double[n * in.size()];
+                double[] expectedDw = new double[w.length];
+                double[] dwMagnitude = new double[w.length];
+                double[] expectedDb = new double[cout];
+                double[] dbMagnitude = new double[cout];
+                for (int b = 0; b < n; b++) {
+                    for (int o = 0; o < cout; o++) {
+                        for (int oy = 0; oy < out.height(); oy++) {
+                            for (int ox = 0; ox < out.width(); ox++) {
+                                int yi = ((b * cout + o) * out.height() + oy) * out.width() + ox;
+                                double sum = bias[o];
+                                double magnitude = Math.abs(bias[o]);
+                                expectedDb[o] += dy[yi];
+                                dbMagnitude[o] += Math.abs(dy[yi]);
+                                for (int i = 0; i < cin; i++) {
+                                    if (!spec.connected(o, i)) continue;
+                                    for (int ky = 0; ky < k; ky++) {
+                                        int iy = oy + ky - pad;
+                                        for (int kx = 0; kx < k; kx++) {
+                                            int ix = ox + kx - pad;
+                                            if (iy < 0 || iy >= in.height() || ix < 0 || ix >= in.width()) continue;
+                                            int xi = ((b * cin + i) * in.height() + iy) * in.width() + ix;
+                                            int wi = ((o * cin + i) * k + ky) * k + kx;
+                                            sum += (double) w[wi] * x[xi];
+                                            magnitude += Math.abs((double) w[wi] * x[xi]);
+                                            expectedDx[xi] += (double) w[wi] * dy[yi];
+                                            dxMagnitude[xi] += Math.abs((double) w[wi] * dy[yi]);
+                                            expectedDw[wi] += (double) dy[yi] * x[xi];
+                                            dwMagnitude[wi] += Math.abs((double) dy[yi] * x[xi]);
+                                        }
+                                    }
+                                }
+                                assertClose(sum, magnitude, y[yi], "y[" + yi + "]");
+                            }
+                        }
+                    }
+                }
+                for (int j = 0; j < dx.length; j++) assertClose(expectedDx[j], dxMagnitude[j], dx[j], "dx[" + j + "]");
+                float[] dw = fixture.gradientValues(spec.name() + ".weight");
+                for (int j = 0; j < dw.length; j++) assertClose(expectedDw[j], dwMagnitude[j], dw[j], "dweight[" + j + "]");
+                float[] db = fixture.gradientValues(spec.name() + ".bias");
+                for (int o = 0; o < cout; o++) assertClose(expectedDb[o], dbMagnitude[o], db[o], "dbias[" + o + "]");
+            }
+        }
+    }
+}
