@@ -1,0 +1,42 @@
+package org.lenetbench.jcuda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.Models;
+
+/** The step profile on the host build: every copy and launch of a step, in order, each with a time. */
+class GpuStepProfileTest {
+
+    @Test
+    void aTrainingStepIsTheUploadTheLayersTheLossAndTheUpdate() {
+        ModelSpec model = Models.byName("lenet5");
+        int batch = 3;
+        Map<String, Object> profile = GpuStepProfile.measure(HostGpu::open, model, batch, 2);
+        GpuStepProfile.Phase step = (GpuStepProfile.Phase) profile.get("trainStep");
+        List<String> names = step.operations().stream().map(GpuStepProfile.Step::operation).toList();
+        assertEquals("upload", names.getFirst());
+        assertEquals(4L * batch * model.input().shape().size(), step.operations().getFirst().size());
+        assertEquals(2, names.stream().filter("conv_forward_staged"::equals).count(), names.toString()); // C1, C3
+        assertEquals(2, names.stream().filter("conv_weight_staged"::equals).count(), names.toString());
+        assertEquals(1, names.stream().filter("conv_backward_input"::equals).count(), names.toString()); // C3 only
+        assertEquals(3, names.stream().filter("gemm_plus_bias"::equals).count(), names.toString()); // C5, F6, output
+        // the labels go up and the per-pattern losses come down between the forward and the backward pass
+        int loss = names.indexOf("softmax_cross_entropy");
+        assertEquals(List.of("upload", "softmax_cross_entropy", "download"), names.subList(loss - 1, loss + 2));
+        assertEquals("adam_update", names.getLast());
+        double sum = step.operations().stream().mapToDouble(GpuStepProfile.Step::medianMillis).sum();
+        assertEquals(sum, step.totalMillis(), 1e-9);
+        assertTrue(step.operations().stream().allMatch(s -> s.medianMillis() > 0), step.toString());
+
+        GpuStepProfile.Phase forward = (GpuStepProfile.Phase) profile.get("forward");
+        assertEquals("upload", forward.operations().getFirst().operation());
+        GpuStepProfile.Step scores = forward.operations().getLast();
+        assertEquals("download " + 4L * batch * model.classes(), scores.operation() + " " + scores.size());
+        assertEquals(batch, profile.get("batch"));
+    }
+}
