@@ -3,8 +3,8 @@
 //   inputsOf[inStart[o] .. inStart[o+1])   the input maps output map o reads (forward, weight gradient),
 //   outputsOf[outStart[i] .. outStart[i+1]) the output maps that read input map i (input gradient).
 // Layouts: x [n, cin, h, w], weight [cout, cin, k, k], y [n, cout, ho, wo].
-// The forward pass and the weight gradient work on one image at a time per block: its input planes, with the
-// padding's zeros written out, and the weights or the output gradient are staged in shared memory, so that the
+// Every kernel works on one image at a time per block: its input planes or its output gradient, with the zeros
+// around them written out, and the weights or the output gradient are staged in shared memory, so that the
 // k × k taps read no global memory and test no bounds. ConvolutionLayer checks that a layer fits.
 #include "lenet_common.cuh"
 
@@ -64,31 +64,42 @@ extern "C" __global__ void conv_forward_staged(const float* x, const float* weig
 }
 
 
-// dx[b, i, iy, ix] = sum over the output maps o reading i, and the kernel taps that touch (iy, ix).
-extern "C" __global__ void conv_backward_input(const float* dy, const float* weight,
+// dx = the output gradient with k - 1 - pad zeros around, correlated with the kernels turned by 180°, summed
+// over the output maps that read each input map. A block per image, a thread per input-gradient element.
+extern "C" __global__ void conv_backward_input_staged(const float* dy, const float* weight,
         const int* outStart, const int* outputsOf, float* dx,
         int n, int cin, int h, int w, int cout, int k, int pad, int ho, int wo) {
-    GRID_STRIDE(idx, n * cin * h * w) {
-        int ix = idx % w;
-        int iy = (idx / w) % h;
-        int i = (idx / (w * h)) % cin;
-        int b = idx / (w * h * cin);
-        float sum = 0.0f;
-        for (int t = outStart[i]; t < outStart[i + 1]; t++) {
-            int o = outputsOf[t];
-            const float* grad = dy + (b * cout + o) * ho * wo;
-            const float* kernel = weight + (o * cin + i) * k * k;
-            for (int ky = 0; ky < k; ky++) {
-                int oy = iy + pad - ky;
-                if (oy < 0 || oy >= ho) continue;
-                for (int kx = 0; kx < k; kx++) {
-                    int ox = ix + pad - kx;
-                    if (ox < 0 || ox >= wo) continue;
-                    sum += kernel[ky * k + kx] * grad[oy * wo + ox];
+    __shared__ float stage[CONV_STAGE_FLOATS];
+    int margin = k - 1 - pad;
+    int rows = ho + 2 * margin; // = h + k - 1
+    int columns = wo + 2 * margin;
+    int plane = rows * columns;
+    float* weights = stage + cout * plane;
+    for (int e = threadIdx.x; e < cout * cin * k * k; e += blockDim.x) weights[e] = weight[e];
+    for (int b = blockIdx.x; b < n; b += gridDim.x) {
+        __syncthreads(); // every thread is done with the previous image
+        for (int e = threadIdx.x; e < cout * plane; e += blockDim.x) {
+            int oy = (e / columns) % rows - margin;
+            int ox = e % columns - margin;
+            int o = e / plane;
+            stage[e] = oy >= 0 && oy < ho && ox >= 0 && ox < wo ? dy[((b * cout + o) * ho + oy) * wo + ox] : 0.0f;
+        }
+        __syncthreads();
+        for (int e = threadIdx.x; e < cin * h * w; e += blockDim.x) {
+            int ix = e % w;
+            int iy = (e / w) % h;
+            int i = e / (w * h);
+            float sum = 0.0f;
+            for (int t = outStart[i]; t < outStart[i + 1]; t++) {
+                int o = outputsOf[t];
+                const float* window = stage + o * plane + iy * columns + ix;
+                const float* turned = weights + (o * cin + i) * k * k + k * k - 1; // kernel[k-1-ky][k-1-kx]
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) sum += turned[-(ky * k + kx)] * window[ky * columns + kx];
                 }
             }
+            dx[b * cin * h * w + e] = sum;
         }
-        dx[idx] = sum;
     }
 }
 

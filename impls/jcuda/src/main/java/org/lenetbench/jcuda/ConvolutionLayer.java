@@ -7,9 +7,9 @@ import org.lenetbench.model.Shape;
 
 /**
  * A convolution with its connection table on the device as compressed lists, so that C3 computes only its 60
- * connected map pairs in every direction. The forward pass and the weight gradient stage an image at a time in
- * shared memory (convolution.cu); the weight and bias gradients are summed per chunk of {@value #CHUNK} images, then
- * the chunks in order ({@link BatchSum}).
+ * connected map pairs in every direction. Each kernel stages an image at a time in shared memory (convolution.cu);
+ * the weight and bias gradients are summed per chunk of {@value #CHUNK} images, then the chunks in order
+ * ({@link BatchSum}).
  */
 final class ConvolutionLayer extends ShapedLayer {
     static final int CHUNK = 8;
@@ -86,12 +86,14 @@ final class ConvolutionLayer extends ShapedLayer {
         int staged = in.channels() * (in.height() + 2 * padding) * stride;
         int weights = cout * in.channels() * kernel * kernel;
         int forward = staged + weights;
-        int backward = staged + out.size();
-        if (Math.max(forward, backward) > STAGE_FLOATS || weights + cout > GRADIENT_SUMS) {
+        int weightGradient = staged + out.size();
+        int inputGradient = cout * (in.height() + kernel - 1) * (in.width() + kernel - 1) + weights;
+        int most = Math.max(forward, Math.max(weightGradient, inputGradient));
+        if (most > STAGE_FLOATS || weights + cout > GRADIENT_SUMS || padding > kernel - 1) {
             throw new IllegalArgumentException("jcuda: convolution " + name + " (" + in + " to " + out + ", " + kernel
-                    + "×" + kernel + ") needs " + Math.max(forward, backward) + " floats of shared memory and "
-                    + (weights + cout) + " gradient sums per block; the kernels hold " + STAGE_FLOATS + " and "
-                    + GRADIENT_SUMS);
+                    + "×" + kernel + ", padding " + padding + ") needs " + most + " floats of shared memory and "
+                    + (weights + cout) + " gradient sums per block, and a padding below the kernel; the kernels hold "
+                    + STAGE_FLOATS + " and " + GRADIENT_SUMS);
         }
     }
 
@@ -111,7 +113,8 @@ final class ConvolutionLayer extends ShapedLayer {
     @Override
     public void backward(DeviceBuffer x, DeviceBuffer y, DeviceBuffer dy, DeviceBuffer dx, int n) {
         if (dx != null) {
-            gpu.launch(Kernel.CONV_BACKWARD_INPUT, n * in.size(), dy, weight, outStart, outputsOf, dx,
+            gpu.launch(Kernel.CONV_BACKWARD_INPUT_STAGED, n * Kernel.CONV_BACKWARD_INPUT_STAGED.threadsPerBlock(),
+                    dy, weight, outStart, outputsOf, dx,
                     n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
         }
         int chunks = (n + CHUNK - 1) / CHUNK;

@@ -6,7 +6,7 @@ package org.lenetbench.jcuda;
  */
 enum Kernel {
     CONV_FORWARD_STAGED("convolution", "conv_forward_staged", 256),
-    CONV_BACKWARD_INPUT("convolution", "conv_backward_input"),
+    CONV_BACKWARD_INPUT_STAGED("convolution", "conv_backward_input_staged", 256),
     CONV_WEIGHT_STAGED("convolution", "conv_weight_staged", 256),
     SUBSAMPLE_FORWARD("subsampling", "subsample_forward"),
     SUBSAMPLE_BACKWARD_INPUT("subsampling", "subsample_backward_input"),

@@ -23,7 +23,7 @@ class GpuStepProfileTest {
         assertEquals(4L * batch * model.input().shape().size(), step.operations().getFirst().size());
         assertEquals(2, names.stream().filter("conv_forward_staged"::equals).count(), names.toString()); // C1, C3
         assertEquals(2, names.stream().filter("conv_weight_staged"::equals).count(), names.toString());
-        assertEquals(1, names.stream().filter("conv_backward_input"::equals).count(), names.toString()); // C3 only
+        assertEquals(1, names.stream().filter("conv_backward_input_staged"::equals).count(), names.toString()); // C3 only
         assertEquals(3, names.stream().filter("gemm_plus_bias"::equals).count(), names.toString()); // C5, F6, output
         // the labels go up and the per-pattern losses come down between the forward and the backward pass
         int loss = names.indexOf("softmax_cross_entropy");
