@@ -62,25 +62,34 @@ extern "C" __global__ void subsample_backward_input(const float* x, const float*
     }
 }
 
-// One image's share of the trainable coefficient and bias gradients, per map: partial[b, m] and [b, m].
+// One image's share of the trainable coefficient and bias gradients per map, partial[b, m]: a warp per (image,
+// map), its lanes over the output positions (neighbouring lanes, neighbouring addresses), then an xor butterfly.
+// Every lane of a butterfly adds the same two values, so the order of the additions is fixed. For blocks of
+// 256 threads; the warps loop over the (image, map) pairs grid-stride.
 extern "C" __global__ void subsample_param_partial(const float* x, const float* dy, float* coefPartial,
         float* biasPartial, int n, int c, int h, int w, int window) {
     int ho = h / window, wo = w / window;
-    GRID_STRIDE(plane, n * c) {
+    int lane = threadIdx.x % 32;
+    int warps = gridDim.x * blockDim.x / 32;
+    for (int plane = (blockIdx.x * blockDim.x + threadIdx.x) / 32; plane < n * c; plane += warps) {
         float coefSum = 0.0f, biasSum = 0.0f;
-        for (int oy = 0; oy < ho; oy++) {
-            for (int ox = 0; ox < wo; ox++) {
-                const float* in = x + plane * h * w + (oy * window) * w + ox * window;
-                float sum = 0.0f;
-                for (int dy2 = 0; dy2 < window; dy2++) {
-                    for (int dx2 = 0; dx2 < window; dx2++) sum += in[dy2 * w + dx2];
-                }
-                float g = dy[(plane * ho + oy) * wo + ox];
-                coefSum += g * sum;
-                biasSum += g;
+        for (int p = lane; p < ho * wo; p += 32) {
+            const float* in = x + plane * h * w + (p / wo * window) * w + p % wo * window;
+            float sum = 0.0f;
+            for (int dy2 = 0; dy2 < window; dy2++) {
+                for (int dx2 = 0; dx2 < window; dx2++) sum += in[dy2 * w + dx2];
             }
+            float g = dy[plane * ho * wo + p];
+            coefSum += g * sum;
+            biasSum += g;
         }
-        coefPartial[plane] = coefSum;
-        biasPartial[plane] = biasSum;
+        for (int offset = 16; offset > 0; offset /= 2) {
+            coefSum += __shfl_xor_sync(0xffffffffu, coefSum, offset);
+            biasSum += __shfl_xor_sync(0xffffffffu, biasSum, offset);
+        }
+        if (lane == 0) {
+            coefPartial[plane] = coefSum;
+            biasPartial[plane] = biasSum;
+        }
     }
 }

@@ -10,7 +10,7 @@ enum Kernel {
     CONV_WEIGHT_STAGED("convolution", "conv_weight_staged", 256),
     SUBSAMPLE_FORWARD("subsampling", "subsample_forward"),
     SUBSAMPLE_BACKWARD_INPUT("subsampling", "subsample_backward_input"),
-    SUBSAMPLE_PARAM_PARTIAL("subsampling", "subsample_param_partial"),
+    SUBSAMPLE_PARAM_PARTIAL("subsampling", "subsample_param_partial", 256),
     ACTIVATION_FORWARD("activation", "activation_forward"),
     ACTIVATION_BACKWARD("activation", "activation_backward"),
     GEMM("dense", "gemm", 256),

@@ -56,7 +56,7 @@ final class SubsamplingLayer extends ShapedLayer {
             int maps = in.channels();
             DeviceBuffer coefs = coefPartial.forBatch(n);
             DeviceBuffer biases = biasPartial.forBatch(n);
-            gpu.launch(Kernel.SUBSAMPLE_PARAM_PARTIAL, n * maps, x, dy, coefs, biases,
+            gpu.launch(Kernel.SUBSAMPLE_PARAM_PARTIAL, n * maps * 32, x, dy, coefs, biases, // a warp per map
                     n, maps, in.height(), in.width(), window);
             coefSum.sum(coefs, coefGradient, n);
             biasSum.sum(biases, biasGradient, n);
