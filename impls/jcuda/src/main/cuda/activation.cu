@@ -3,16 +3,7 @@
 #include "lenet_common.cuh"
 
 extern "C" __global__ void activation_forward(const float* a, float* y, int kind, int count) {
-    GRID_STRIDE(i, count) {
-        float v = a[i];
-        if (kind == ACT_SCALED_TANH) {
-            y[i] = SCALED_TANH_A * tanhf(SCALED_TANH_S * v);
-        } else if (kind == ACT_TANH) {
-            y[i] = tanhf(v);
-        } else {
-            y[i] = v > 0.0f ? v : 0.0f;
-        }
-    }
+    GRID_STRIDE(i, count) y[i] = lenet_activate(kind, a[i]);
 }
 
 extern "C" __global__ void activation_backward(const float* y, const float* dy, float* da, int kind, int count) {

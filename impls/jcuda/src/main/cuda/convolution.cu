@@ -31,11 +31,11 @@ __device__ void conv_stage_input(const float* x, float* stage, int b, int cin, i
     }
 }
 
-// y = bias + the connected input maps correlated with their kernels. A block per image (grid-stride over the
-// batch), a thread per output.
+// y = f(bias + the connected input maps correlated with their kernels), f the fused activation (lenet_activate).
+// A block per image (grid-stride over the batch), a thread per output.
 extern "C" __global__ void conv_forward_staged(const float* x, const float* weight, const float* bias,
         const int* inStart, const int* inputsOf, float* y,
-        int n, int cin, int h, int w, int cout, int k, int pad, int ho, int wo) {
+        int n, int cin, int h, int w, int cout, int k, int pad, int ho, int wo, int activation) {
     __shared__ float stage[CONV_STAGE_FLOATS];
     int stride = conv_stage_stride(w + 2 * pad, k);
     int plane = (h + 2 * pad) * stride;
@@ -58,7 +58,7 @@ extern "C" __global__ void conv_forward_staged(const float* x, const float* weig
                     for (int kx = 0; kx < k; kx++) sum += kernel[ky * k + kx] * window[ky * stride + kx];
                 }
             }
-            y[b * cout * ho * wo + e] = sum;
+            y[b * cout * ho * wo + e] = lenet_activate(activation, sum);
         }
     }
 }

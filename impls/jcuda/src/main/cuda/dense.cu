@@ -1,5 +1,6 @@
-// Fully connected layers (C5, F6, the linear output) as one tiled matrix product, C = A B (+ a bias per column):
-//   forward          y [n, out]  = x [n, in] · weightᵀ + bias,
+// Fully connected layers (C5, F6, the linear output) as one tiled matrix product, C = A B (+ a bias per column,
+// then the fused activation):
+//   forward          y [n, out]  = f(x [n, in] · weightᵀ + bias),
 //   input gradient   dx [n, in]  = dy [n, out] · weight [out, in],
 //   weight gradient  dw [out, in] = dyᵀ · x, summed over the batch.
 // A and B are read through strides, A(i, l) = a[i * aRow + l * aCol] and B(l, j) = b[l * bRow + j * bCol], so
@@ -17,7 +18,7 @@
 
 template <bool BIAS>
 __device__ void gemm_tiles(const float* a, int aRow, int aCol, const float* b, int bRow, int bCol,
-        const float* bias, float* c, int m, int n, int k, int depth) {
+        const float* bias, int activation, float* c, int m, int n, int k, int depth) {
     // +1: a thread's stores along l land in different banks
     __shared__ float as[GEMM_DEPTH][GEMM_TILE + 1];
     __shared__ float bs[GEMM_DEPTH][GEMM_TILE + 1];
@@ -64,7 +65,7 @@ __device__ void gemm_tiles(const float* a, int aRow, int aCol, const float* b, i
             int i = i0 + ty + r * GEMM_SIDE;
             for (int s = 0; s < 4; s++) {
                 int j = j0 + tx + s * GEMM_SIDE;
-                if (i < m && j < n) out[i * n + j] = BIAS ? sum[r][s] + bias[j] : sum[r][s];
+                if (i < m && j < n) out[i * n + j] = BIAS ? lenet_activate(activation, sum[r][s] + bias[j]) : sum[r][s];
             }
         }
     }
@@ -72,10 +73,10 @@ __device__ void gemm_tiles(const float* a, int aRow, int aCol, const float* b, i
 
 extern "C" __global__ void gemm(const float* a, int aRow, int aCol, const float* b, int bRow, int bCol,
         float* c, int m, int n, int k, int depth) {
-    gemm_tiles<false>(a, aRow, aCol, b, bRow, bCol, nullptr, c, m, n, k, depth);
+    gemm_tiles<false>(a, aRow, aCol, b, bRow, bCol, nullptr, ACT_IDENTITY, c, m, n, k, depth);
 }
 
 extern "C" __global__ void gemm_plus_bias(const float* a, int aRow, int aCol, const float* b, int bRow, int bCol,
-        const float* bias, float* c, int m, int n, int k) {
-    gemm_tiles<true>(a, aRow, aCol, b, bRow, bCol, bias, c, m, n, k, k);
+        const float* bias, int activation, float* c, int m, int n, int k) {
+    gemm_tiles<true>(a, aRow, aCol, b, bRow, bCol, bias, activation, c, m, n, k, k);
 }

@@ -14,6 +14,16 @@
 #define ACT_SCALED_TANH 0
 #define ACT_TANH 1
 #define ACT_RELU 2
+#define ACT_IDENTITY 3 // a layer with no activation fused into it
 #define POOL_TRAINABLE 0
 #define POOL_AVERAGE 1
 #define POOL_MAX 2
+
+// The activation a layer's forward kernel applies to what it stores (the network fuses a layer and the activation
+// after it).
+__device__ __forceinline__ float lenet_activate(int kind, float v) {
+    if (kind == ACT_SCALED_TANH) return SCALED_TANH_A * tanhf(SCALED_TANH_S * v);
+    if (kind == ACT_TANH) return tanhf(v);
+    if (kind == ACT_RELU) return v > 0.0f ? v : 0.0f;
+    return v;
+}

@@ -1,10 +1,11 @@
 // Non-overlapping window x window subsampling per map: trainable (coef * window sum + bias, LeNet-5's S2/S4),
-// average, or max (the gradient goes to the first largest element in row-major window order).
+// average, or max (the gradient goes to the first largest element in row-major window order). The forward pass
+// applies the fused activation (lenet_activate) to what it stores.
 // Layouts: x [n, c, h, w], y [n, c, h/window, w/window].
 #include "lenet_common.cuh"
 
 extern "C" __global__ void subsample_forward(const float* x, const float* coef, const float* bias, float* y,
-        int kind, int n, int c, int h, int w, int window) {
+        int kind, int n, int c, int h, int w, int window, int activation) {
     int ho = h / window, wo = w / window;
     GRID_STRIDE(idx, n * c * ho * wo) {
         int ox = idx % wo;
@@ -29,7 +30,7 @@ extern "C" __global__ void subsample_forward(const float* x, const float* coef, 
         } else {
             out = largest;
         }
-        y[idx] = out;
+        y[idx] = lenet_activate(activation, out);
     }
 }
 

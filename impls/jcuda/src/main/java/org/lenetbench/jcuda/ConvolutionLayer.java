@@ -19,6 +19,7 @@ final class ConvolutionLayer extends ShapedLayer {
 
     private final int kernel;
     private final int padding;
+    private final int activation;
     private final DeviceBuffer weight;
     private final DeviceBuffer bias;
     private final DeviceBuffer weightGradient;
@@ -33,10 +34,12 @@ final class ConvolutionLayer extends ShapedLayer {
     private final BatchSum weightSum;
     private final BatchSum biasSum;
 
-    ConvolutionLayer(Gpu gpu, Convolution spec, Shape in, ParameterSlices parameters) {
+    /** {@code activation}: what the forward pass applies as it stores (a {@link JcudaKinds} code). */
+    ConvolutionLayer(Gpu gpu, Convolution spec, Shape in, ParameterSlices parameters, int activation) {
         super(gpu, in, spec.outputShape(in));
         this.kernel = spec.kernel();
         this.padding = spec.padding();
+        this.activation = activation;
         weight = parameters.value(spec.name() + ".weight");
         bias = parameters.value(spec.name() + ".bias");
         weightGradient = parameters.gradient(spec.name() + ".weight");
@@ -107,7 +110,8 @@ final class ConvolutionLayer extends ShapedLayer {
     public void forward(DeviceBuffer x, DeviceBuffer y, int n) {
         gpu.launch(Kernel.CONV_FORWARD_STAGED, n * Kernel.CONV_FORWARD_STAGED.threadsPerBlock(),
                 x, weight, bias, inStart, inputsOf, y,
-                n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
+                n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width(),
+                activation);
     }
 
     @Override

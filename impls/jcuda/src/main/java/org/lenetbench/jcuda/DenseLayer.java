@@ -12,6 +12,7 @@ final class DenseLayer extends ShapedLayer {
     static final int TILE = 64;
     static final int SLICE = 256;
 
+    private final int activation;
     private final DeviceBuffer weight;
     private final DeviceBuffer bias;
     private final DeviceBuffer weightGradient;
@@ -20,8 +21,10 @@ final class DenseLayer extends ShapedLayer {
     private final BatchSum weightSum;
     private final BatchSum biasSum;
 
-    DenseLayer(Gpu gpu, String name, Shape in, int outputs, ParameterSlices parameters) {
+    /** {@code activation}: what the forward pass applies as it stores (a {@link JcudaKinds} code). */
+    DenseLayer(Gpu gpu, String name, Shape in, int outputs, ParameterSlices parameters, int activation) {
         super(gpu, in, Shape.vector(outputs));
+        this.activation = activation;
         weight = parameters.value(name + ".weight");
         bias = parameters.value(name + ".bias");
         weightGradient = parameters.gradient(name + ".weight");
@@ -44,9 +47,9 @@ final class DenseLayer extends ShapedLayer {
     public void forward(DeviceBuffer x, DeviceBuffer y, int n) {
         int inputs = in.size();
         int outputs = out.size();
-        // y = x · weightᵀ + bias: B(l, j) = weight[j, l]
+        // y = f(x · weightᵀ + bias): B(l, j) = weight[j, l]
         gpu.launch(Kernel.GEMM_PLUS_BIAS, work(Kernel.GEMM_PLUS_BIAS, n, outputs, 1),
-                x, inputs, 1, weight, 1, inputs, bias, y, n, outputs, inputs);
+                x, inputs, 1, weight, 1, inputs, bias, activation, y, n, outputs, inputs);
     }
 
     @Override

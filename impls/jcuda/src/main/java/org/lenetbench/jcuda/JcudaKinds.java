@@ -8,6 +8,9 @@ final class JcudaKinds {
     private JcudaKinds() {
     }
 
+    /** ACT_IDENTITY: no activation fused into a layer. */
+    static final int IDENTITY = 3;
+
     static int of(Activation.Function function) {
         return switch (function) {
             case SCALED_TANH -> 0;

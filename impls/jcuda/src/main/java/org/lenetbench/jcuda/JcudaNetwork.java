@@ -18,6 +18,7 @@ import org.lenetbench.tensor.NamedTensors;
 final class JcudaNetwork extends AbstractNetwork {
     private final Gpu gpu;
     private final DeviceParameters parameters;
+    /** The model's layers, each activation fused into the layer before it where it can be ({@link FusedLayer}). */
     private final List<DeviceLayer> layers = new ArrayList<>();
     /** activations.get(i) is layer i's input; the last one holds the scores. */
     private final List<Workspace> activations = new ArrayList<>();
@@ -32,8 +33,7 @@ final class JcudaNetwork extends AbstractNetwork {
         this.parameters = new DeviceParameters(gpu, model);
         activations.add(new Workspace(gpu, model.input().shape().size()));
         gradients.add(null);
-        for (String name : model.layerNames()) {
-            DeviceLayer layer = DeviceLayers.build(gpu, model, name, parameters);
+        for (DeviceLayer layer : DeviceLayers.network(gpu, model, parameters)) {
             layers.add(layer);
             activations.add(new Workspace(gpu, layer.outputShape().size()));
             gradients.add(new Workspace(gpu, layer.outputShape().size()));

@@ -6,6 +6,7 @@ import org.lenetbench.model.Subsampling;
 /** Trainable (S2/S4 of LeNet-5), average or max subsampling; the trainable one's gradients per image, then summed. */
 final class SubsamplingLayer extends ShapedLayer {
     private final int kind;
+    private final int activation;
     private final int window;
     private final boolean trainable;
     private final DeviceBuffer coef;
@@ -17,8 +18,10 @@ final class SubsamplingLayer extends ShapedLayer {
     private final BatchSum coefSum;
     private final BatchSum biasSum;
 
-    SubsamplingLayer(Gpu gpu, Subsampling spec, Shape in, ParameterSlices parameters) {
+    /** {@code activation}: what the forward pass applies as it stores (a {@link JcudaKinds} code). */
+    SubsamplingLayer(Gpu gpu, Subsampling spec, Shape in, ParameterSlices parameters, int activation) {
         super(gpu, in, spec.outputShape(in));
+        this.activation = activation;
         this.kind = JcudaKinds.of(spec.kind());
         this.window = spec.window();
         this.trainable = spec.kind() == Subsampling.Kind.TRAINABLE;
@@ -43,7 +46,7 @@ final class SubsamplingLayer extends ShapedLayer {
     @Override
     public void forward(DeviceBuffer x, DeviceBuffer y, int n) {
         gpu.launch(Kernel.SUBSAMPLE_FORWARD, n * out.size(), x, coef, bias, y,
-                kind, n, in.channels(), in.height(), in.width(), window);
+                kind, n, in.channels(), in.height(), in.width(), window, activation);
     }
 
     @Override

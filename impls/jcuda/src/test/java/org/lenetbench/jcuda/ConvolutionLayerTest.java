@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lenetbench.model.Activation;
 import org.lenetbench.model.ConnectionTable;
 import org.lenetbench.model.Convolution;
 import org.lenetbench.model.Shape;
@@ -16,7 +17,7 @@ import org.lenetbench.model.Shape;
  * The convolution's staged kernels and its input gradient on the host build, against the sums in double
  * precision: C3 with Table 1's connections, and a padded dense convolution of a non-square input; batches of one
  * image, of one chunk of {@value ConvolutionLayer#CHUNK}, and of more chunks than the host grid has blocks, the last
- * one partial.
+ * one partial; once with the scaled tanh fused into the forward pass.
  */
 class ConvolutionLayerTest {
 
@@ -24,15 +25,15 @@ class ConvolutionLayerTest {
         Convolution c3 = Convolution.partial("c3", 5, ConnectionTable.lenet5Table1());
         Convolution padded = Convolution.dense("conv", 4, 5, 2);
         return Stream.of(
-                Arguments.of(c3, new Shape(6, 14, 14), 1),
-                Arguments.of(c3, new Shape(6, 14, 14), ConvolutionLayer.CHUNK),
-                Arguments.of(c3, new Shape(6, 14, 14), 3 * ConvolutionLayer.CHUNK + 3),
-                Arguments.of(padded, new Shape(3, 9, 11), 2 * ConvolutionLayer.CHUNK + 1));
+                Arguments.of(c3, new Shape(6, 14, 14), 1, null),
+                Arguments.of(c3, new Shape(6, 14, 14), ConvolutionLayer.CHUNK, Activation.Function.SCALED_TANH),
+                Arguments.of(c3, new Shape(6, 14, 14), 3 * ConvolutionLayer.CHUNK + 3, null),
+                Arguments.of(padded, new Shape(3, 9, 11), 2 * ConvolutionLayer.CHUNK + 1, null));
     }
 
     @ParameterizedTest
     @MethodSource("layers")
-    void forwardAndBackwardAreTheSums(Convolution spec, Shape in, int n) {
+    void forwardAndBackwardAreTheSums(Convolution spec, Shape in, int n, Activation.Function fused) {
         Shape out = spec.outputShape(in);
         int k = spec.kernel();
         int pad = spec.padding();
@@ -44,7 +45,8 @@ class ConvolutionLayerTest {
             float[] bias = fixture.parameter(spec.name() + ".bias", cout, random);
             float[] x = random(random, n * in.size());
             float[] dy = random(random, n * out.size());
-            try (ConvolutionLayer layer = new ConvolutionLayer(fixture.gpu, spec, in, fixture)) {
+            try (ConvolutionLayer layer = new ConvolutionLayer(fixture.gpu, spec, in, fixture,
+                    fused == null ? JcudaKinds.IDENTITY : JcudaKinds.of(fused))) {
                 DeviceBuffer xs = fixture.upload(x);
                 DeviceBuffer ys = fixture.gpu.allocate(n * out.size());
                 DeviceBuffer dxs = fixture.gpu.allocate(n * in.size());
@@ -86,7 +88,11 @@ class ConvolutionLayerTest {
                                         }
                                     }
                                 }
-                                assertClose(sum, magnitude, y[yi], "y[" + yi + "]");
+                                if (fused == null) {
+                                    assertClose(sum, magnitude, y[yi], "y[" + yi + "]");
+                                } else { // 1.7159 tanh(2a/3) moves by at most 1.15 times what a moves
+                                    assertClose(Activation.SCALED_TANH_A * Math.tanh(Activation.SCALED_TANH_S * sum), 1.15 * magnitude, y[yi], "y[" + yi + "]");
+                                }
                             }
                         }
                     }

@@ -27,7 +27,7 @@ class DenseLayerTest {
             float[] bias = fixture.parameter("fc.bias", OUT, random);
             float[] x = random(random, n * in);
             float[] dy = random(random, n * OUT);
-            try (DenseLayer layer = new DenseLayer(fixture.gpu, "fc", IN, OUT, fixture)) {
+            try (DenseLayer layer = new DenseLayer(fixture.gpu, "fc", IN, OUT, fixture, JcudaKinds.IDENTITY)) {
                 DeviceBuffer xs = fixture.upload(x);
                 DeviceBuffer ys = fixture.gpu.allocate(n * OUT);
                 DeviceBuffer dxs = fixture.gpu.allocate(n * in);

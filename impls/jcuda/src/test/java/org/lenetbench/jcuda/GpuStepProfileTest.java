@@ -1,6 +1,7 @@
 package org.lenetbench.jcuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -29,6 +30,7 @@ class GpuStepProfileTest {
         int loss = names.indexOf("softmax_cross_entropy");
         assertEquals(List.of("upload", "softmax_cross_entropy", "download"), names.subList(loss - 1, loss + 2));
         assertEquals("adam_update", names.getLast());
+        assertFalse(names.contains("activation_forward"), "every activation is fused into the layer before it: " + names);
         double sum = step.operations().stream().mapToDouble(GpuStepProfile.Step::medianMillis).sum();
         assertEquals(sum, step.totalMillis(), 1e-9);
         assertTrue(step.operations().stream().allMatch(s -> s.medianMillis() > 0), step.toString());
