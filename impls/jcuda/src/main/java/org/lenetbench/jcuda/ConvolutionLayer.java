@@ -118,8 +118,8 @@ final class ConvolutionLayer extends ShapedLayer {
     public void backward(DeviceBuffer x, DeviceBuffer y, DeviceBuffer dy, DeviceBuffer dx, int n) {
         if (dx != null) {
             gpu.launch(Kernel.CONV_BACKWARD_INPUT_STAGED, n * Kernel.CONV_BACKWARD_INPUT_STAGED.threadsPerBlock(),
-                    dy, weight, outStart, outputsOf, dx,
-                    n, in.channels(), in.height(), in.width(), out.channels(), kernel, padding, out.height(), out.width());
+                    dy, weight, outStart, outputsOf, dx, n, in.channels(), in.height(), in.width(),
+                    out.channels(), kernel, padding, out.height(), out.width());
         }
         int chunks = (n + CHUNK - 1) / CHUNK;
         DeviceBuffer weights = weightPartial.forBatch(chunks);

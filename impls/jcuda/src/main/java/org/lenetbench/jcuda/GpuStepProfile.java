@@ -38,7 +38,8 @@ public final class GpuStepProfile {
         int steps = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         Map<String, Object> profile = measure(CudaGpu::open, model, batch, steps);
         AtomicFiles.write(Path.of(args[0]), ResultsJson.MAPPER.writeValueAsBytes(profile));
-        System.out.printf("%s, %s at batch %d: training step %.3f ms, forward %.3f ms (operations waited for one by one)%n",
+        System.out.printf("%s, %s at batch %d: training step %.3f ms, forward %.3f ms"
+                + " (operations waited for one by one)%n",
                 profile.get("device"), model.name(), batch, ((Phase) profile.get("trainStep")).totalMillis(),
                 ((Phase) profile.get("forward")).totalMillis());
     }
@@ -87,8 +88,8 @@ public final class GpuStepProfile {
         double total = 0;
         for (int i = 1; i < steps; i++) {
             if (calls.get(i).size() != first.size()) {
-                throw new IllegalStateException("call " + i + " made " + calls.get(i).size() + " copies and launches, the first "
-                        + first.size());
+                throw new IllegalStateException("call " + i + " made " + calls.get(i).size()
+                        + " copies and launches, the first " + first.size());
             }
         }
         for (int k = 0; k < first.size(); k++) {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lenetbench.jcuda.LayerFixture.Sum;
 import org.lenetbench.model.Activation;
 import org.lenetbench.model.ConnectionTable;
 import org.lenetbench.model.Convolution;
@@ -54,22 +55,16 @@ class ConvolutionLayerTest {
                 layer.backward(xs, ys, fixture.upload(dy), dxs, n);
                 float[] y = fixture.download(ys, n * out.size());
                 float[] dx = fixture.download(dxs, n * in.size());
-                // each sum with the sum of its terms' magnitudes
-                double[] expectedDx = new double[n * in.size()];
-                double[] dxMagnitude = new double[n * in.size()];
-                double[] expectedDw = new double[w.length];
-                double[] dwMagnitude = new double[w.length];
-                double[] expectedDb = new double[cout];
-                double[] dbMagnitude = new double[cout];
+                Sum[] expectedDx = sums(n * in.size());
+                Sum[] expectedDw = sums(w.length);
+                Sum[] expectedDb = sums(cout);
                 for (int b = 0; b < n; b++) {
                     for (int o = 0; o < cout; o++) {
                         for (int oy = 0; oy < out.height(); oy++) {
                             for (int ox = 0; ox < out.width(); ox++) {
                                 int yi = ((b * cout + o) * out.height() + oy) * out.width() + ox;
-                                double sum = bias[o];
-                                double magnitude = Math.abs(bias[o]);
-                                expectedDb[o] += dy[yi];
-                                dbMagnitude[o] += Math.abs(dy[yi]);
+                                Sum sum = new Sum().add(bias[o]);
+                                expectedDb[o].add(dy[yi]);
                                 for (int i = 0; i < cin; i++) {
                                     if (!spec.connected(o, i)) continue;
                                     for (int ky = 0; ky < k; ky++) {
@@ -79,31 +74,35 @@ class ConvolutionLayerTest {
                                             if (iy < 0 || iy >= in.height() || ix < 0 || ix >= in.width()) continue;
                                             int xi = ((b * cin + i) * in.height() + iy) * in.width() + ix;
                                             int wi = ((o * cin + i) * k + ky) * k + kx;
-                                            sum += (double) w[wi] * x[xi];
-                                            magnitude += Math.abs((double) w[wi] * x[xi]);
-                                            expectedDx[xi] += (double) w[wi] * dy[yi];
-                                            dxMagnitude[xi] += Math.abs((double) w[wi] * dy[yi]);
-                                            expectedDw[wi] += (double) dy[yi] * x[xi];
-                                            dwMagnitude[wi] += Math.abs((double) dy[yi] * x[xi]);
+                                            sum.add((double) w[wi] * x[xi]);
+                                            expectedDx[xi].add((double) w[wi] * dy[yi]);
+                                            expectedDw[wi].add((double) dy[yi] * x[xi]);
                                         }
                                     }
                                 }
                                 if (fused == null) {
-                                    assertClose(sum, magnitude, y[yi], "y[" + yi + "]");
+                                    sum.assertMatches(y[yi], "y[" + yi + "]");
                                 } else { // 1.7159 tanh(2a/3) moves by at most 1.15 times what a moves
-                                    double squashed = Activation.SCALED_TANH_A * Math.tanh(Activation.SCALED_TANH_S * sum);
-                                    assertClose(squashed, 1.15 * magnitude, y[yi], "y[" + yi + "]");
+                                    double squashed = Activation.SCALED_TANH_A
+                                            * Math.tanh(Activation.SCALED_TANH_S * sum.value());
+                                    assertClose(squashed, 1.15 * sum.magnitude(), y[yi], "y[" + yi + "]");
                                 }
                             }
                         }
                     }
                 }
-                for (int j = 0; j < dx.length; j++) assertClose(expectedDx[j], dxMagnitude[j], dx[j], "dx[" + j + "]");
+                for (int j = 0; j < dx.length; j++) expectedDx[j].assertMatches(dx[j], "dx[" + j + "]");
                 float[] dw = fixture.gradientValues(spec.name() + ".weight");
-                for (int j = 0; j < dw.length; j++) assertClose(expectedDw[j], dwMagnitude[j], dw[j], "dweight[" + j + "]");
+                for (int j = 0; j < dw.length; j++) expectedDw[j].assertMatches(dw[j], "dweight[" + j + "]");
                 float[] db = fixture.gradientValues(spec.name() + ".bias");
-                for (int o = 0; o < cout; o++) assertClose(expectedDb[o], dbMagnitude[o], db[o], "dbias[" + o + "]");
+                for (int o = 0; o < cout; o++) expectedDb[o].assertMatches(db[o], "dbias[" + o + "]");
             }
         }
+    }
+
+    private static Sum[] sums(int length) {
+        Sum[] sums = new Sum[length];
+        for (int i = 0; i < length; i++) sums[i] = new Sum();
+        return sums;
     }
 }

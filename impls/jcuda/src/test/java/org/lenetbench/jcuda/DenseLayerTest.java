@@ -1,11 +1,11 @@
 package org.lenetbench.jcuda;
 
-import static org.lenetbench.jcuda.LayerFixture.assertClose;
 import static org.lenetbench.jcuda.LayerFixture.random;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lenetbench.jcuda.LayerFixture.Sum;
 import org.lenetbench.model.Shape;
 
 /**
@@ -37,42 +37,26 @@ class DenseLayerTest {
                 float[] dx = fixture.download(dxs, n * in);
                 for (int b = 0; b < n; b++) {
                     for (int o = 0; o < OUT; o++) {
-                        double sum = bias[o];
-                        double magnitude = Math.abs(bias[o]);
-                        for (int j = 0; j < in; j++) {
-                            sum += (double) w[o * in + j] * x[b * in + j];
-                            magnitude += Math.abs((double) w[o * in + j] * x[b * in + j]);
-                        }
-                        assertClose(sum, magnitude, y[b * OUT + o], "y[" + b + ", " + o + "]");
+                        Sum sum = new Sum().add(bias[o]);
+                        for (int j = 0; j < in; j++) sum.add((double) w[o * in + j] * x[b * in + j]);
+                        sum.assertMatches(y[b * OUT + o], "y[" + b + ", " + o + "]");
                     }
                     for (int j = 0; j < in; j++) {
-                        double sum = 0;
-                        double magnitude = 0;
-                        for (int o = 0; o < OUT; o++) {
-                            sum += (double) w[o * in + j] * dy[b * OUT + o];
-                            magnitude += Math.abs((double) w[o * in + j] * dy[b * OUT + o]);
-                        }
-                        assertClose(sum, magnitude, dx[b * in + j], "dx[" + b + ", " + j + "]");
+                        Sum sum = new Sum();
+                        for (int o = 0; o < OUT; o++) sum.add((double) w[o * in + j] * dy[b * OUT + o]);
+                        sum.assertMatches(dx[b * in + j], "dx[" + b + ", " + j + "]");
                     }
                 }
                 float[] dw = fixture.gradientValues("fc.weight");
                 float[] db = fixture.gradientValues("fc.bias");
                 for (int o = 0; o < OUT; o++) {
-                    double biasSum = 0;
-                    double biasMagnitude = 0;
-                    for (int b = 0; b < n; b++) {
-                        biasSum += dy[b * OUT + o];
-                        biasMagnitude += Math.abs(dy[b * OUT + o]);
-                    }
-                    assertClose(biasSum, biasMagnitude, db[o], "dbias[" + o + "]");
+                    Sum biasSum = new Sum();
+                    for (int b = 0; b < n; b++) biasSum.add(dy[b * OUT + o]);
+                    biasSum.assertMatches(db[o], "dbias[" + o + "]");
                     for (int j = 0; j < in; j++) {
-                        double sum = 0;
-                        double magnitude = 0;
-                        for (int b = 0; b < n; b++) {
-                            sum += (double) dy[b * OUT + o] * x[b * in + j];
-                            magnitude += Math.abs((double) dy[b * OUT + o] * x[b * in + j]);
-                        }
-                        assertClose(sum, magnitude, dw[o * in + j], "dweight[" + o + ", " + j + "]");
+                        Sum sum = new Sum();
+                        for (int b = 0; b < n; b++) sum.add((double) dy[b * OUT + o] * x[b * in + j]);
+                        sum.assertMatches(dw[o * in + j], "dweight[" + o + ", " + j + "]");
                     }
                 }
             }

@@ -57,6 +57,30 @@ final class LayerFixture implements ParameterSlices, AutoCloseable {
         return v;
     }
 
+    /** A sum in double precision with the sum of its terms' magnitudes, which bounds a float sum's error. */
+    static final class Sum {
+        private double value;
+        private double magnitude;
+
+        Sum add(double term) {
+            value += term;
+            magnitude += Math.abs(term);
+            return this;
+        }
+
+        double value() {
+            return value;
+        }
+
+        double magnitude() {
+            return magnitude;
+        }
+
+        void assertMatches(float actual, String what) {
+            assertClose(value, magnitude, actual, what);
+        }
+    }
+
     /** {@code magnitude}: the sum of the absolute values of the terms that make up {@code expected}. */
     static void assertClose(double expected, double magnitude, float actual, String what) {
         assertEquals(expected, actual, TOLERANCE * Math.max(1, magnitude), what);
