@@ -384,6 +384,9 @@ final class ReportPage {
                 env.put("GPU fp32 FMA peak (GpuRooflineProbe)", String.format(Locale.ROOT, "%,.0f GFLOP/s", r.fmaFlops() / 1e9));
                 env.put("GPU memory bandwidth, triad (GpuRooflineProbe)",
                         String.format(Locale.ROOT, "%,.0f GB/s", r.triadBytesPerSecond() / 1e9));
+                r.uploadBytesPerSecond().ifPresent(upload -> env.put(
+                        "Upload of a Java float[] to the GPU (GpuRooflineProbe)",
+                        String.format(Locale.ROOT, "%,.1f GB/s", upload / 1e9)));
             });
         }
         return env.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
@@ -247,6 +248,23 @@ class ReportPageTest {
                 """);
         ReportInputException e = assertThrows(ReportInputException.class, () -> ResultsFolder.load(dir, null));
         assertTrue(e.getMessage().contains("gpu-roofline.json") && e.getMessage().contains("fmaPeak.median"), e.getMessage());
+    }
+
+    @Test
+    void theUploadRateIsReadWhereTheProbeMeasuredIt() throws Exception {
+        String limits = """
+                "device": "a GPU", "fmaPeak": {"unit": "GFLOP/s", "median": 2}, "triadBandwidth": {"unit": "GB/s", "median": 1}""";
+        Files.writeString(dir.resolve("gpu-roofline.json"), "{" + limits + "}");
+        assertEquals(OptionalDouble.empty(),
+                ResultsFolder.load(dir, null).deviceRoofline().orElseThrow().uploadBytesPerSecond());
+        Files.writeString(dir.resolve("gpu-roofline.json"),
+                "{" + limits + ", \"uploadBandwidth\": {\"unit\": \"GB/s\", \"median\": 21.5}}");
+        assertEquals(OptionalDouble.of(21.5e9),
+                ResultsFolder.load(dir, null).deviceRoofline().orElseThrow().uploadBytesPerSecond());
+        Files.writeString(dir.resolve("gpu-roofline.json"),
+                "{" + limits + ", \"uploadBandwidth\": {\"unit\": \"MB/s\", \"median\": 21.5}}");
+        ReportInputException e = assertThrows(ReportInputException.class, () -> ResultsFolder.load(dir, null));
+        assertTrue(e.getMessage().contains("uploadBandwidth.median") && e.getMessage().contains("GB/s"), e.getMessage());
     }
 
     @Test

@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * Measures a GPU's limits with the kernels of roofline.cu: the fp32 FMA rate ({@code fma_peak}) and the memory
- * bandwidth ({@code triad}). Each is timed from the host (launch, then synchronize) after one warm-up launch,
- * {@code samples} times; sizes are chosen so that a launch lasts milliseconds on an H100, far above the
- * microseconds a launch and a synchronize cost.
+ * bandwidth ({@code triad}); and how fast {@link Gpu#upload} moves a Java float[] to the device, the path every
+ * batch's images take. Each is timed from the host (launch or copy, then synchronize) after one warm-up,
+ * {@code samples} times; sizes are chosen so that one lasts milliseconds on an H100, far above the microseconds a
+ * launch and a synchronize cost.
  */
 final class GpuRoofline {
     /** Independent FMA chains per lane in fma_peak (PEAK_CHAINS in roofline.cu). */
@@ -16,9 +17,9 @@ final class GpuRoofline {
     static final float TRIAD_SCALE = 3.0f;
 
     /** How much work one timed launch does. */
-    record Sizes(int peakLanes, int peakRounds, int triadLength, int samples) {
-        /** About 20 ms of FMAs and 3 GiB of triad traffic per launch on an H100. */
-        static final Sizes GPU = new Sizes(4 << 20, 1 << 15, 256 << 20, 15);
+    record Sizes(int peakLanes, int peakRounds, int triadLength, int uploadLength, int samples) {
+        /** About 20 ms of FMAs, 3 GiB of triad traffic and a 64 MiB upload per sample on an H100. */
+        static final Sizes GPU = new Sizes(4 << 20, 1 << 15, 256 << 20, 16 << 20, 15);
 
         double peakFlop() {
             return 2.0 * CHAINS * peakLanes * (double) peakRounds;
@@ -26,6 +27,10 @@ final class GpuRoofline {
 
         double triadBytes() {
             return 12.0 * triadLength;
+        }
+
+        double uploadBytes() {
+            return 4.0 * uploadLength;
         }
     }
 
@@ -40,12 +45,14 @@ final class GpuRoofline {
         }
     }
 
-    record Result(String device, Sizes sizes, Rate fmaGflops, Rate triadGigabytesPerSecond) {}
+    record Result(String device, Sizes sizes, Rate fmaGflops, Rate triadGigabytesPerSecond,
+            Rate uploadGigabytesPerSecond) {}
 
     private GpuRoofline() {}
 
     static Result measure(Gpu gpu, Sizes sizes) {
-        return new Result(gpu.describe(), sizes, Rate.of(fmaPeak(gpu, sizes)), Rate.of(triad(gpu, sizes)));
+        return new Result(gpu.describe(), sizes, Rate.of(fmaPeak(gpu, sizes)), Rate.of(triad(gpu, sizes)),
+                Rate.of(upload(gpu, sizes)));
     }
 
     private static double[] fmaPeak(Gpu gpu, Sizes sizes) {
@@ -74,6 +81,17 @@ final class GpuRoofline {
             gpu.free(a);
             gpu.free(b);
             gpu.free(c);
+        }
+    }
+
+    private static double[] upload(Gpu gpu, Sizes sizes) {
+        int n = sizes.uploadLength();
+        float[] images = new float[n];
+        DeviceBuffer target = gpu.allocate(n);
+        try {
+            return rates(sizes.uploadBytes(), time(gpu, () -> gpu.upload(images, 0, target, n), sizes.samples()));
+        } finally {
+            gpu.free(target);
         }
     }
 

@@ -26,8 +26,9 @@ public final class GpuRooflineProbe {
         }
         byte[] json = ResultsJson.MAPPER.writeValueAsBytes(toJson(result));
         AtomicFiles.write(Path.of(args[0]), json);
-        System.out.printf("%s: fp32 FMA %.0f GFLOP/s (median of %d), triad %.0f GB/s%n", result.device(),
-                result.fmaGflops().median(), result.sizes().samples(), result.triadGigabytesPerSecond().median());
+        System.out.printf("%s: fp32 FMA %.0f GFLOP/s (median of %d), triad %.0f GB/s, upload %.1f GB/s%n",
+                result.device(), result.fmaGflops().median(), result.sizes().samples(),
+                result.triadGigabytesPerSecond().median(), result.uploadGigabytesPerSecond().median());
     }
 
     static Map<String, Object> toJson(GpuRoofline.Result result) {
@@ -38,6 +39,9 @@ public final class GpuRooflineProbe {
                 + " lanes × " + GpuRoofline.CHAINS + " chains × " + result.sizes().peakRounds() + " rounds"));
         json.put("triadBandwidth", rate(result.triadGigabytesPerSecond(), "GB/s", "roofline.cu triad: 3 arrays of "
                 + result.sizes().triadLength() + " floats, 12 bytes per element"));
+        json.put("uploadBandwidth", rate(result.uploadGigabytesPerSecond(), "GB/s", "Gpu.upload of a float[] of "
+                + result.sizes().uploadLength() + " on the Java heap (cuMemcpyHtoD from pageable memory), the path a"
+                + " batch's images take"));
         return json;
     }
 

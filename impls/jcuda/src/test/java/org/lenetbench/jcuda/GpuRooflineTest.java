@@ -8,16 +8,18 @@ import org.junit.jupiter.api.Test;
 
 /** The roofline probe's kernels and bookkeeping, run on the CPU build of roofline.cu. */
 class GpuRooflineTest {
-    private static final GpuRoofline.Sizes SMALL = new GpuRoofline.Sizes(11, 7, 13, 3);
+    private static final GpuRoofline.Sizes SMALL = new GpuRoofline.Sizes(11, 7, 13, 17, 3);
 
     @Test
-    void measuresBothRatesAndChecksTheFmaResults() {
+    void measuresTheRatesAndChecksTheFmaResults() {
         try (HostGpu gpu = HostGpu.open()) {
             GpuRoofline.Result result = GpuRoofline.measure(gpu, SMALL);
             assertEquals(3, result.fmaGflops().samples().length);
             assertTrue(result.fmaGflops().min() > 0 && result.fmaGflops().min() <= result.fmaGflops().median()
                     && result.fmaGflops().median() <= result.fmaGflops().max());
             assertTrue(result.triadGigabytesPerSecond().median() > 0);
+            assertEquals(3, result.uploadGigabytesPerSecond().samples().length);
+            assertTrue(result.uploadGigabytesPerSecond().median() > 0);
         }
     }
 
@@ -25,6 +27,7 @@ class GpuRooflineTest {
     void countsTwoFlopPerFmaAndTwelveBytesPerTriadElement() {
         assertEquals(2.0 * 8 * 11 * 7, SMALL.peakFlop());
         assertEquals(12.0 * 13, SMALL.triadBytes());
+        assertEquals(4.0 * 17, SMALL.uploadBytes());
     }
 
     @Test
@@ -53,12 +56,16 @@ class GpuRooflineTest {
     @Test
     void jsonNamesUnitsAndWork() {
         GpuRoofline.Rate rate = GpuRoofline.Rate.of(new double[] {1, 2, 3});
-        Map<String, Object> json = GpuRooflineProbe.toJson(new GpuRoofline.Result("a GPU", SMALL, rate, rate));
+        Map<String, Object> json = GpuRooflineProbe.toJson(new GpuRoofline.Result("a GPU", SMALL, rate, rate, rate));
         assertEquals("a GPU", json.get("device"));
         @SuppressWarnings("unchecked")
         Map<String, Object> peak = (Map<String, Object>) json.get("fmaPeak");
         assertEquals("GFLOP/s", peak.get("unit"));
         assertEquals(2.0, peak.get("median"));
         assertTrue(((String) peak.get("what")).contains("11 lanes × 8 chains × 7 rounds"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> upload = (Map<String, Object>) json.get("uploadBandwidth");
+        assertEquals("GB/s", upload.get("unit"));
+        assertTrue(((String) upload.get("what")).contains("float[] of 17 on the Java heap"), (String) upload.get("what"));
     }
 }
