@@ -77,6 +77,7 @@ final class ReportPage {
                 : BaselineComparison.machineWarning(baseline, folder).stream().toList());
         page.put("hasGpu", gpu != null);
         page.put("cpuVsGpu", cpuVsGpu());
+        page.put("stepProfiles", stepProfiles());
         page.put("crossCheck", crossCheck());
         page.put("hasCrossCheck", !allCrossChecks().isEmpty());
         page.put("environment", environment());
@@ -390,6 +391,49 @@ final class ReportPage {
             });
         }
         return env.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList();
+    }
+
+    /**
+     * The GPU folder's step profile (GpuStepProfile), per phase: the time by operation, largest first, and every
+     * copy and launch in the order it ran.
+     */
+    private List<Map<String, Object>> stepProfiles() {
+        if (gpu == null || gpu.stepProfile().isEmpty()) {
+            return List.of();
+        }
+        StepProfile profile = gpu.stepProfile().get();
+        List<Map<String, Object>> phases = new ArrayList<>();
+        for (Map.Entry<String, StepProfile.Phase> named : List.of(Map.entry("training step", profile.trainStep()),
+                Map.entry("forward pass", profile.forward()))) {
+            StepProfile.Phase phase = named.getValue();
+            Map<String, double[]> byName = new LinkedHashMap<>(); // milliseconds, operations
+            List<Map<String, String>> sequence = new ArrayList<>();
+            for (StepProfile.Operation op : phase.operations()) {
+                double[] sum = byName.computeIfAbsent(op.name(), name -> new double[2]);
+                sum[0] += op.medianMillis();
+                sum[1]++;
+                sequence.add(Map.of("index", String.valueOf(sequence.size() + 1), "operation", op.name(),
+                        "size", op.isCopy() ? String.format(Locale.ROOT, "%,.2f MiB", op.size() / 1048576.0)
+                                : String.format(Locale.ROOT, "%,d threads", op.size()),
+                        "millis", String.format(Locale.ROOT, "%.3f", op.medianMillis()),
+                        "share", share(op.medianMillis(), phase.totalMillis())));
+            }
+            List<Map<String, String>> totals = byName.entrySet().stream()
+                    .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]).reversed())
+                    .map(e -> Map.of("operation", e.getKey(), "calls", String.format(Locale.ROOT, "%.0f", e.getValue()[1]),
+                            "millis", String.format(Locale.ROOT, "%.3f", e.getValue()[0]),
+                            "share", share(e.getValue()[0], phase.totalMillis())))
+                    .toList();
+            phases.add(Map.of("title", String.format(Locale.ROOT,
+                    "jcuda %s, %s at batch %,d: %.3f ms in all, each copy and launch waited for (median of %d; %s)",
+                    named.getKey(), profile.model(), profile.batch(), phase.totalMillis(), profile.steps(),
+                    profile.device()), "totals", totals, "sequence", sequence));
+        }
+        return phases;
+    }
+
+    private static String share(double part, double total) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * part / total);
     }
 
     /** The charts' data as JSON: accuracy per epoch per run; network and layer images/s with their errors. */

@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Everything a report is made from: the JMH JSON files directly in a results folder, the training runs in its
  * sub-folders (each with a {@code results.json}), cross-check JSON (in the folder or given apart) and, from a GPU
- * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}), which backends were available
+ * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}) and where a jcuda step's time goes
+ * ({@value StepProfile#FILE_NAME}), which backends were available
  * ({@code lenet backends --json}, as scripts/bench-suite writes it), the suite's mode ({@value #MODE_FILE}) and the
  * machine's description ({@value #MACHINE_FILE}).
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
-        List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, List<BackendStatus> backends,
+        List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, Optional<StepProfile> stepProfile,
+        List<BackendStatus> backends,
         List<Path> flameGraphs, List<String> flameGraphFailures, Optional<String> mode, List<String> machine) {
     /** scripts/bench-suite's mode, one word: absent from folders of results measured by hand. */
     static final String MODE_FILE = "mode.txt";
@@ -49,6 +51,7 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         List<AccuracyRun> runs = new ArrayList<>();
         List<CrossCheckRow> crossCheck = new ArrayList<>();
         DeviceRoofline deviceRoofline = null;
+        StepProfile stepProfile = null;
         List<BackendStatus> backends = new ArrayList<>();
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.sorted().toList()) {
@@ -56,6 +59,8 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
                     JsonNode root = Json.read(p);
                     if (p.getFileName().toString().equals(DeviceRoofline.FILE_NAME)) {
                         deviceRoofline = DeviceRoofline.parse(p, root);
+                    } else if (p.getFileName().toString().equals(StepProfile.FILE_NAME)) {
+                        stepProfile = StepProfile.parse(p, root);
                     } else if (BackendStatus.isBackendList(root)) {
                         backends.addAll(BackendStatus.parse(p, root));
                     } else if (isCrossCheck(root)) {
@@ -85,7 +90,8 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
                 Files.readAllLines(failed).stream().filter(l -> !l.isBlank()).forEach(flameGraphFailures::add);
             }
         }
-        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline), backends,
+        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline),
+                Optional.ofNullable(stepProfile), backends,
                 flameGraphs, flameGraphFailures, mode(dir.resolve(MODE_FILE)), machine(dir.resolve(MACHINE_FILE)));
     }
 

@@ -267,6 +267,42 @@ class ReportPageTest {
         assertTrue(e.getMessage().contains("uploadBandwidth.median") && e.getMessage().contains("GB/s"), e.getMessage());
     }
 
+    private static final String STEP_PROFILE = """
+            {"device": "a GPU", "model": "lenet5", "batch": 4096, "steps": 20,
+             "trainStep": {"operations": [
+                {"operation": "upload", "size": 16777216, "medianMillis": 1.5},
+                {"operation": "conv_forward_staged", "size": 1048576, "medianMillis": 0.25},
+                {"operation": "conv_forward_staged", "size": 1048576, "medianMillis": MILLIS}], "totalMillis": 2.0},
+             "forward": {"operations": [
+                {"operation": "upload", "size": 16777216, "medianMillis": 1.5},
+                {"operation": "download", "size": 163840, "medianMillis": 0.5}], "totalMillis": 2.0}}
+            """;
+
+    @Test
+    void aGpuStepProfileIsShownByOperationAndInOrder() throws Exception {
+        Files.writeString(dir.resolve("step-profile.json"), STEP_PROFILE.replace("MILLIS", "0.25"));
+        String html = new ReportPage(ResultsFolder.load(RESULTS, null), ResultsFolder.load(dir, null)).render();
+        String section = html.substring(html.indexOf("id=\"cpu-vs-gpu\""), html.indexOf("id=\"crosscheck\""));
+        assertTrue(section.contains("jcuda training step, lenet5 at batch 4,096: 2.000 ms in all"), section);
+        assertTrue(section.contains("jcuda forward pass, lenet5 at batch 4,096: 2.000 ms in all"), section);
+        // by operation, the largest first: the upload, then both convolutions together
+        int upload = section.indexOf("<tr><td>upload</td><td class=\"num\">1</td><td class=\"num\">1.500</td>"
+                + "<td class=\"num\">75.0 %</td></tr>");
+        int convolutions = section.indexOf("<tr><td>conv_forward_staged</td><td class=\"num\">2</td>"
+                + "<td class=\"num\">0.500</td><td class=\"num\">25.0 %</td></tr>");
+        assertTrue(upload >= 0 && convolutions > upload, section);
+        assertTrue(section.contains("<td class=\"num\">1</td><td>upload</td><td class=\"num\">16.00 MiB</td>"), section);
+        assertTrue(section.contains("<td>conv_forward_staged</td><td class=\"num\">1,048,576 threads</td>"), section);
+    }
+
+    @Test
+    void aBrokenStepProfileIsNamedWithTheField() throws Exception {
+        Files.writeString(dir.resolve("step-profile.json"), STEP_PROFILE.replace("MILLIS", "\"slow\""));
+        ReportInputException e = assertThrows(ReportInputException.class, () -> ResultsFolder.load(dir, null));
+        assertTrue(e.getMessage().contains("step-profile.json")
+                && e.getMessage().contains("trainStep.operations[2].medianMillis"), e.getMessage());
+    }
+
     @Test
     void aBrokenFileIsNamedWithTheField() throws Exception {
         Files.writeString(dir.resolve("LayerBenchmark-x.json"), "[{\"benchmark\": \"a.B.c\", \"primaryMetric\": {}}]");
