@@ -1,11 +1,16 @@
 // The fiber scheduler behind the host build of the kernels. A launch runs its blocks one at a time, the last
-// block first; a block's threads are fibers (ucontext) on the caller's thread. A sweep runs every runnable
-// thread, the last first, until it returns or waits at a barrier; then every barrier that all its threads
-// reached opens, and the next sweep begins. A barrier that can never open (a thread returned, or waits at
-// another barrier) fails the launch with a message instead of hanging.
+// block first; a block's threads are fibers on the caller's thread. A sweep runs every runnable thread, the last
+// first, until it returns or waits at a barrier; then every barrier that all its threads reached opens, and the
+// next sweep begins. A barrier that can never open (a thread returned, or waits at another barrier) fails the
+// launch with a message instead of hanging.
+// A fiber starts on its own stack through ucontext (makecontext, setcontext) and then switches with _setjmp and
+// _longjmp, which save no signal mask: swapcontext's system call at every barrier made a large batch's tests
+// take half a minute. (scripts/jcuda-kernels builds this without _FORTIFY_SOURCE, whose longjmp check refuses
+// to jump between stacks.)
 #include "cuda_host_shim.h"
 #include "cuda_host_launch.h"
 
+#include <setjmp.h>
 #include <ucontext.h>
 
 #include <cstdint>
@@ -20,7 +25,9 @@ namespace {
 enum class State { runnable, atBlockBarrier, atWarpBarrier, done };
 
 struct Fiber {
-    ucontext_t context;
+    ucontext_t context; // where it starts
+    jmp_buf jump;       // where it waits
+    bool started;
     State state;
     std::unique_ptr<char[]> stack;
 };
@@ -29,21 +36,22 @@ constexpr std::size_t stackBytes = 256 * 1024;
 constexpr int maxThreads = 1024;
 
 std::vector<Fiber> fibers(maxThreads);
-ucontext_t scheduler;
+jmp_buf scheduler;
 int current;
 void (*threadBody)(void*);
 void* threadState;
 float exchange[maxThreads];
 std::string lastError;
 
-void fiberEntry() {
+[[noreturn]] void fiberEntry() {
     threadBody(threadState);
-    fibers[current].state = State::done; // returning resumes the scheduler through uc_link
+    fibers[current].state = State::done;
+    _longjmp(scheduler, 1); // never return: there is no context to return to
 }
 
 void waitAt(State barrier) {
     fibers[current].state = barrier;
-    swapcontext(&fibers[current].context, &scheduler);
+    if (_setjmp(fibers[current].jump) == 0) _longjmp(scheduler, 1);
 }
 
 // Opens the barriers whose threads all arrived; "" when one did, else why none can.
@@ -79,6 +87,17 @@ std::string openBarriers(int threads) {
     return opened ? "" : "threads wait at different barriers (__syncthreads in divergent code?)";
 }
 
+// Runs thread t until it waits at a barrier or returns; a function of its own, so that no variable of the
+// scheduler's loop lives across the _setjmp.
+__attribute__((noinline)) void resume(int t) {
+    current = t;
+    threadIdx.x = t;
+    if (_setjmp(scheduler) != 0) return;
+    if (fibers[t].started) _longjmp(fibers[t].jump, 1);
+    fibers[t].started = true;
+    setcontext(&fibers[t].context);
+}
+
 int runBlock(const char* kernel, int threads) {
     for (int t = 0; t < threads; t++) {
         Fiber& fiber = fibers[t];
@@ -86,16 +105,15 @@ int runBlock(const char* kernel, int threads) {
         getcontext(&fiber.context);
         fiber.context.uc_stack.ss_sp = fiber.stack.get();
         fiber.context.uc_stack.ss_size = stackBytes;
-        fiber.context.uc_link = &scheduler;
+        fiber.context.uc_link = nullptr;
         makecontext(&fiber.context, fiberEntry, 0);
+        fiber.started = false;
         fiber.state = State::runnable;
     }
     while (true) {
         for (int t = threads - 1; t >= 0; t--) {
             if (fibers[t].state != State::runnable) continue;
-            current = t;
-            threadIdx.x = t;
-            swapcontext(&scheduler, &fibers[t].context);
+            resume(t);
         }
         int done = 0;
         for (int t = 0; t < threads; t++) done += fibers[t].state == State::done;

@@ -41,6 +41,11 @@ final class CrossCheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20260101", description = "Seed of parameters and batches (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--batch", paramLabel = "N", description = "Images per checked batch, for the network and for"
+            + " each layer alone (default: " + CrossCheck.BATCH + " and " + CrossCheck.LAYER_BATCH + "). A large batch"
+            + " reaches a GPU backend's loops over chunks and its grids of many blocks.")
+    Integer batch;
+
     @Option(names = "--verbose", description = "One line per check, not per backend and model.")
     boolean verbose;
 
@@ -61,6 +66,9 @@ final class CrossCheckCommand implements Callable<Integer> {
                 continue;
             }
             CrossCheck check = new CrossCheck(b, runOptions.device(b), runOptions.threads, Tolerances.FLOAT32, seed);
+            if (batch != null) {
+                check = check.withBatch(batch);
+            }
             for (ModelSpec m : models) {
                 List<CheckResult> results = check.run(m);
                 all.addAll(results);

@@ -252,6 +252,16 @@ class LenetCommandTest {
     }
 
     @Test
+    void crosscheckTakesTheBatchItChecks() {
+        Run r = run("crosscheck", "--backend", "reference", "--model", "lenet1", "--batch", "12");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("crosscheck passed"), r.out());
+        Run none = run("crosscheck", "--backend", "reference", "--model", "lenet1", "--batch", "0");
+        assertEquals(2, none.exit(), none.out() + none.err());
+        assertTrue(none.err().contains("a cross-check batch needs at least 1 image, not 0"), none.err());
+    }
+
+    @Test
     void dataVerifyConfirmsTheCachedFilesAreMnist() {
         Run fetch = run("data", "fetch");
         assertEquals(0, fetch.exit(), fetch.err());

@@ -41,13 +41,34 @@ public final class CrossCheck {
     private final int threads;
     private final Tolerances tolerances;
     private final long seed;
+    private final int batch;
+    private final int layerBatch;
 
+    /** With batches of {@value #BATCH} images for the network and {@value #LAYER_BATCH} for each layer alone. */
     public CrossCheck(Backend backend, Device device, int threads, Tolerances tolerances, long seed) {
+        this(backend, device, threads, tolerances, seed, BATCH, LAYER_BATCH);
+    }
+
+    private CrossCheck(Backend backend, Device device, int threads, Tolerances tolerances, long seed, int batch,
+            int layerBatch) {
         this.backend = backend;
         this.device = device;
         this.threads = threads;
         this.tolerances = tolerances;
         this.seed = seed;
+        this.batch = batch;
+        this.layerBatch = layerBatch;
+    }
+
+    /**
+     * The same checks with batches of {@code images}, for the network and for each layer: a large batch reaches
+     * code a small one does not (a GPU backend's loops over chunks of images, its grids of many blocks).
+     */
+    public CrossCheck withBatch(int images) {
+        if (images < 1) {
+            throw new IllegalArgumentException("a cross-check batch needs at least 1 image, not " + images);
+        }
+        return new CrossCheck(backend, device, threads, tolerances, seed, images, images);
     }
 
     /** The names of the checks {@link #run} produces for {@code model}, in order. */
@@ -80,7 +101,7 @@ public final class CrossCheck {
             return results;
         }
         NamedTensors initial = Initializer.initialize(model, model.defaultInit(), seed);
-        Batch batch = RandomBatches.of(model, BATCH, seed + 1);
+        Batch batch = RandomBatches.of(model, this.batch, seed + 1);
         try (ReferenceNetwork reference = new ReferenceNetwork(model);
                 Network candidate = backend.open(model, device, threads)) {
             reference.loadParameters(initial);
@@ -257,7 +278,7 @@ public final class CrossCheck {
         }
 
         CheckResult layer(String layer) {
-            int n = LAYER_BATCH;
+            int n = layerBatch;
             String check = "layer " + layer;
             try (LayerKernel expected = reference.layer(layer, n); LayerKernel actual = candidate.layer(layer, n)) {
                 int in = expected.inputShape().size() * n;

@@ -1,11 +1,18 @@
 package org.lenetbench.jcuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.lenetbench.backend.Availability;
 import org.lenetbench.backend.Backend;
+import org.lenetbench.check.CheckResult;
+import org.lenetbench.check.CrossCheck;
+import org.lenetbench.check.Tolerances;
 import org.lenetbench.conformance.BackendConformanceKit;
+import org.lenetbench.model.Models;
 
 /**
  * The conformance kit on the jcuda backend with its kernels compiled for the CPU: the real kernel sources and
@@ -28,5 +35,19 @@ class HostKernelsConformanceTest extends BackendConformanceKit {
     void theHostBuildOfTheKernelsLoads() {
         // the kit would skip an unavailable backend; here that would mean the kernels went untested
         assertEquals(Availability.AVAILABLE, hostBackend().availability());
+    }
+
+    /**
+     * The kit's batches are small (8 images, 3 per layer). At {@value DenseLayer#SLICE} + 44 the convolutions' blocks
+     * loop over many images and chunks, and the dense weight gradient is summed in two slices: the checks pass there
+     * too. `lenet crosscheck --batch` runs the same on a GPU (scripts/gpu-run).
+     */
+    @Test
+    void theChecksPassAtALargeBatch() {
+        JcudaBackend backend = hostBackend();
+        List<CheckResult> results = new CrossCheck(backend, backend.devices().getFirst(), 1, Tolerances.FLOAT32, 7)
+                .withBatch(DenseLayer.SLICE + 44).run(Models.byName("lenet5"));
+        assertEquals(List.of(), results.stream().filter(CheckResult::failed).toList());
+        assertTrue(results.stream().filter(r -> r.status() == CheckResult.Status.PASS).count() > 10, results.toString());
     }
 }
