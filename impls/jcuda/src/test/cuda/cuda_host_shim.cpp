@@ -101,7 +101,7 @@ __attribute__((noinline)) void resume(int t) {
 int runBlock(const char* kernel, int threads) {
     for (int t = 0; t < threads; t++) {
         Fiber& fiber = fibers[t];
-        if (!fiber.stack) fiber.stack = std::make_unique<char[]>(stackBytes);
+        if (!fiber.stack) fiber.stack.reset(new char[stackBytes]); // not zeroed: untouched pages stay uncommitted
         getcontext(&fiber.context);
         fiber.context.uc_stack.ss_sp = fiber.stack.get();
         fiber.context.uc_stack.ss_size = stackBytes;
