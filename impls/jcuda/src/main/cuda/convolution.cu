@@ -18,16 +18,16 @@ __device__ __forceinline__ int conv_stage_stride(int paddedWidth, int k) {
     return paddedWidth + ((k - paddedWidth) % 32 + 32) % 32;
 }
 
-// Image b's input planes into stage, `pad` zeros around each, rows `stride` apart.
-__device__ void conv_stage_input(const float* x, float* stage, int b, int cin, int h, int w, int pad, int stride) {
+// Image b's planes of x [n, c, h, w] into stage, `pad` zeros around each, rows `stride` apart.
+__device__ void conv_stage_planes(const float* x, float* stage, int b, int c, int h, int w, int pad, int stride) {
     int rows = h + 2 * pad;
-    for (int e = threadIdx.x; e < cin * rows * stride; e += blockDim.x) {
+    for (int e = threadIdx.x; e < c * rows * stride; e += blockDim.x) {
         int column = e % stride;
         int row = (e / stride) % rows;
         int i = e / (stride * rows);
         int iy = row - pad;
         int ix = column - pad;
-        stage[e] = iy >= 0 && iy < h && ix >= 0 && ix < w ? x[((b * cin + i) * h + iy) * w + ix] : 0.0f;
+        stage[e] = iy >= 0 && iy < h && ix >= 0 && ix < w ? x[((b * c + i) * h + iy) * w + ix] : 0.0f;
     }
 }
 
@@ -43,7 +43,7 @@ extern "C" __global__ void conv_forward_staged(const float* x, const float* weig
     for (int e = threadIdx.x; e < cout * cin * k * k; e += blockDim.x) weights[e] = weight[e];
     for (int b = blockIdx.x; b < n; b += gridDim.x) {
         __syncthreads(); // every thread is done with the previous image
-        conv_stage_input(x, stage, b, cin, h, w, pad, stride);
+        conv_stage_planes(x, stage, b, cin, h, w, pad, stride);
         __syncthreads();
         for (int e = threadIdx.x; e < cout * ho * wo; e += blockDim.x) {
             int ox = e % wo;
@@ -78,12 +78,7 @@ extern "C" __global__ void conv_backward_input_staged(const float* dy, const flo
     for (int e = threadIdx.x; e < cout * cin * k * k; e += blockDim.x) weights[e] = weight[e];
     for (int b = blockIdx.x; b < n; b += gridDim.x) {
         __syncthreads(); // every thread is done with the previous image
-        for (int e = threadIdx.x; e < cout * plane; e += blockDim.x) {
-            int oy = (e / columns) % rows - margin;
-            int ox = e % columns - margin;
-            int o = e / plane;
-            stage[e] = oy >= 0 && oy < ho && ox >= 0 && ox < wo ? dy[((b * cout + o) * ho + oy) * wo + ox] : 0.0f;
-        }
+        conv_stage_planes(dy, stage, b, cout, ho, wo, margin, columns);
         __syncthreads();
         for (int e = threadIdx.x; e < cin * h * w; e += blockDim.x) {
             int ix = e % w;
@@ -122,7 +117,7 @@ extern "C" __global__ void conv_weight_staged(const float* x, const float* dy, c
         int end = (c + 1) * chunk < n ? (c + 1) * chunk : n;
         for (int b = c * chunk; b < end; b++) {
             __syncthreads(); // every thread is done with the previous image
-            conv_stage_input(x, stage, b, cin, h, w, pad, stride);
+            conv_stage_planes(x, stage, b, cin, h, w, pad, stride);
             for (int e = threadIdx.x; e < outputs; e += blockDim.x) grads[e] = dy[b * outputs + e];
             __syncthreads();
 #pragma unroll

@@ -23,8 +23,9 @@ record StepProfile(String device, String model, int batch, int steps, Phase trai
     record Phase(List<Operation> operations, double totalMillis) {}
 
     static StepProfile parse(Path file, JsonNode root) {
-        return new StepProfile(text(file, root, "device"), text(file, root, "model"), integer(file, root, "batch"),
-                integer(file, root, "steps"), phase(file, root, "trainStep"), phase(file, root, "forward"));
+        return new StepProfile(Json.text(file, root, "device"), Json.text(file, root, "model"),
+                integer(file, root, "batch"), integer(file, root, "steps"), phase(file, root, "trainStep"),
+                phase(file, root, "forward"));
     }
 
     private static Phase phase(Path file, JsonNode root, String field) {
@@ -37,23 +38,11 @@ record StepProfile(String device, String model, int batch, int steps, Phase trai
         for (int i = 0; i < operations.size(); i++) {
             JsonNode op = operations.get(i);
             String where = field + ".operations[" + i + "]";
-            list.add(new Operation(text(file, op, "operation", where + ".operation"),
-                    number(file, op, "size", where + ".size").longValue(),
-                    number(file, op, "medianMillis", where + ".medianMillis").doubleValue()));
+            list.add(new Operation(Json.text(file, op, "operation", where + ".operation"),
+                    (long) notNegative(file, op, "size", where + ".size"),
+                    notNegative(file, op, "medianMillis", where + ".medianMillis")));
         }
-        return new Phase(list, number(file, node, "totalMillis", field + ".totalMillis").doubleValue());
-    }
-
-    private static String text(Path file, JsonNode node, String field) {
-        return text(file, node, field, field);
-    }
-
-    private static String text(Path file, JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new ReportInputException(file, where, "a string");
-        }
-        return value.asText();
+        return new Phase(list, notNegative(file, node, "totalMillis", field + ".totalMillis"));
     }
 
     private static int integer(Path file, JsonNode node, String field) {
@@ -64,11 +53,11 @@ record StepProfile(String device, String model, int batch, int steps, Phase trai
         return value.asInt();
     }
 
-    private static Number number(Path file, JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isNumber() || value.asDouble() < 0) {
-            throw new ReportInputException(file, where, "a number, not negative");
+    private static double notNegative(Path file, JsonNode node, String field, String where) {
+        double value = Json.number(file, node, field, where);
+        if (!(value >= 0)) { // NaN too
+            throw new ReportInputException(file, where, "a number, not negative, got " + value);
         }
-        return value.numberValue();
+        return value;
     }
 }

@@ -121,7 +121,7 @@ final class ConvolutionLayer extends ShapedLayer {
                     dy, weight, outStart, outputsOf, dx, n, in.channels(), in.height(), in.width(),
                     out.channels(), kernel, padding, out.height(), out.width());
         }
-        int chunks = (n + CHUNK - 1) / CHUNK;
+        int chunks = Math.ceilDiv(n, CHUNK);
         DeviceBuffer weights = weightPartial.forBatch(chunks);
         DeviceBuffer biases = biasPartial.forBatch(chunks);
         gpu.launch(Kernel.CONV_WEIGHT_STAGED, chunks * Kernel.CONV_WEIGHT_STAGED.threadsPerBlock(),

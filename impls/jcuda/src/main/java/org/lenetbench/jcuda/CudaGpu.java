@@ -187,7 +187,7 @@ final class CudaGpu implements Gpu {
                         + arguments[i].getClass().getSimpleName() + ", not a device buffer, Integer or Float");
             };
         }
-        int threads = kernel.threadsPerBlock() == Kernel.ANY_BLOCK_SIZE ? THREADS_PER_BLOCK : kernel.threadsPerBlock();
+        int threads = kernel.blockSize(THREADS_PER_BLOCK);
         int blocks = Math.clamp((work + (long) threads - 1) / threads, 1, maxBlocks);
         cuLaunchKernel(functions.get(kernel), blocks, 1, 1, threads, 1, 1, 0, null,
                 Pointer.to(parameters), null);

@@ -36,11 +36,7 @@ final class DenseLayer extends ShapedLayer {
 
     /** Threads for a product of m × n in the given number of slices: a block per tile and slice. */
     private static int work(Kernel kernel, int m, int n, int slices) {
-        return ceilDiv(m, TILE) * ceilDiv(n, TILE) * slices * kernel.threadsPerBlock();
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+        return Math.ceilDiv(m, TILE) * Math.ceilDiv(n, TILE) * slices * kernel.threadsPerBlock();
     }
 
     @Override
@@ -61,7 +57,7 @@ final class DenseLayer extends ShapedLayer {
                     dy, outputs, 1, weight, inputs, 1, dx, n, inputs, outputs, outputs);
         }
         // dweight = dyᵀ · x: A(o, b) = dy[b, o]
-        int slices = ceilDiv(n, SLICE);
+        int slices = Math.ceilDiv(n, SLICE);
         DeviceBuffer target = slices == 1 ? weightGradient : weightSlices.forBatch(slices);
         gpu.launch(Kernel.GEMM, work(Kernel.GEMM, outputs, inputs, slices),
                 dy, 1, outputs, x, inputs, 1, target, outputs, inputs, n, SLICE);

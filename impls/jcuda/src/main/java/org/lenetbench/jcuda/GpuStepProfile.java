@@ -3,7 +3,6 @@ package org.lenetbench.jcuda;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +101,7 @@ public final class GpuStepProfile {
                 }
                 millis[i] = op.nanos() / 1e6;
             }
-            Arrays.sort(millis);
-            double median = steps % 2 == 1 ? millis[steps / 2] : (millis[steps / 2 - 1] + millis[steps / 2]) / 2;
+            double median = GpuRoofline.Rate.of(millis).median();
             operations.add(new Step(first.get(k).name(), first.get(k).size(), median));
             total += median;
         }

@@ -58,6 +58,11 @@ enum Kernel {
         return threadsPerBlock;
     }
 
+    /** The block size to launch with: the kernel's own, else {@code anySize}. */
+    int blockSize(int anySize) {
+        return threadsPerBlock == ANY_BLOCK_SIZE ? anySize : threadsPerBlock;
+    }
+
     /** The committed PTX of this kernel's module, as a class-path resource. */
     String ptxResource() {
         return "ptx/" + module + ".ptx";

@@ -98,7 +98,7 @@ final class HostGpu implements Gpu {
 
     @Override
     public void launch(Kernel kernel, int work, Object... arguments) {
-        int threads = kernel.threadsPerBlock() == Kernel.ANY_BLOCK_SIZE ? FREE_THREADS : kernel.threadsPerBlock();
+        int threads = kernel.blockSize(FREE_THREADS);
         int blocks = Math.clamp((work + (long) threads - 1) / threads, 1, BLOCKS);
         launch(kernel.entry(), blocks, threads, arguments);
     }
@@ -109,19 +109,24 @@ final class HostGpu implements Gpu {
             MemorySegment slots = call.allocate(ValueLayout.JAVA_LONG, Math.max(1, arguments.length));
             StringBuilder signature = new StringBuilder();
             for (int i = 0; i < arguments.length; i++) {
-                long slot = switch (arguments[i]) {
-                    case HostBuffer b -> b.segment().address();
-                    case Integer v -> v;
-                    case Float v -> Float.floatToRawIntBits(v) & 0xffff_ffffL;
+                long slot;
+                switch (arguments[i]) {
+                    case HostBuffer b -> {
+                        slot = b.segment().address();
+                        signature.append('p');
+                    }
+                    case Integer v -> {
+                        slot = v;
+                        signature.append('i');
+                    }
+                    case Float v -> {
+                        slot = Float.floatToRawIntBits(v) & 0xffff_ffffL;
+                        signature.append('f');
+                    }
                     default -> throw new IllegalArgumentException(entry + ": argument " + i + " is a "
                             + arguments[i].getClass().getSimpleName() + ", not a device buffer, Integer or Float");
-                };
+                }
                 slots.setAtIndex(ValueLayout.JAVA_LONG, i, slot);
-                signature.append(switch (arguments[i]) {
-                    case HostBuffer b -> 'p';
-                    case Integer v -> 'i';
-                    default -> 'f';
-                });
             }
             MethodHandle launcher = launchers.computeIfAbsent(entry,
                     name -> Linker.nativeLinker().downcallHandle(find(name + "__launch"), LAUNCHER));
