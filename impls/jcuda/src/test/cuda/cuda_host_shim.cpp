@@ -1,8 +1,11 @@
-// The fiber scheduler behind the host build of the kernels. A launch runs its blocks one at a time, the last
-// block first; a block's threads are fibers on the caller's thread. A sweep runs every runnable thread, the last
-// first, until it returns or waits at a barrier; then every barrier that all its threads reached opens, and the
-// next sweep begins. A barrier that can never open (a thread returned, or waits at another barrier) fails the
-// launch with a message instead of hanging.
+// The fiber scheduler behind the host build of the kernels. A launch runs its blocks one at a time; a block's
+// threads are fibers on the caller's thread. A sweep runs every runnable thread in turn until it returns or waits
+// at a barrier; then every barrier that all its threads reached opens, and the next sweep begins. A barrier that
+// can never open (a thread returned, or waits at another barrier) fails the launch with a message instead of
+// hanging.
+// The order of the blocks and of a sweep's threads is the schedule (lenet_shim_schedule): the last first, the
+// first first, or shuffled anew for every sweep. A thread that reads what another writes with no barrier between
+// them gets the value in one order and a stale one in another, so the tests run the kernels in all three.
 // A fiber starts on its own stack through ucontext (makecontext, setcontext) and then switches with _setjmp and
 // _longjmp, which save no signal mask: swapcontext's system call at every barrier made a large batch's tests
 // take half a minute. (scripts/jcuda-kernels builds this without _FORTIFY_SOURCE, whose longjmp check refuses
@@ -16,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 lenet_dim3 blockIdx = {0, 0, 0}, threadIdx = {0, 0, 0}, blockDim = {1, 1, 1}, gridDim = {1, 1, 1};
@@ -42,6 +46,28 @@ void (*threadBody)(void*);
 void* threadState;
 float exchange[maxThreads];
 std::string lastError;
+
+enum class Order { lastFirst = 0, firstFirst = 1, shuffled = 2 };
+Order order = Order::lastFirst;
+std::uint64_t shuffleState = 1;
+
+std::uint64_t nextRandom() { // xorshift64: a fixed seed gives the same schedule on every machine
+    shuffleState ^= shuffleState << 13;
+    shuffleState ^= shuffleState >> 7;
+    shuffleState ^= shuffleState << 17;
+    return shuffleState;
+}
+
+// The order in which a sweep visits the threads, or a launch the blocks, under the current schedule.
+const std::vector<int>& visitingOrder(int count) {
+    static std::vector<int> indices;
+    indices.resize(count);
+    for (int i = 0; i < count; i++) indices[i] = order == Order::lastFirst ? count - 1 - i : i;
+    if (order == Order::shuffled) {
+        for (int i = count - 1; i > 0; i--) std::swap(indices[i], indices[nextRandom() % (i + 1)]);
+    }
+    return indices;
+}
 
 [[noreturn]] void fiberEntry() {
     threadBody(threadState);
@@ -111,7 +137,7 @@ int runBlock(const char* kernel, int threads) {
         fiber.state = State::runnable;
     }
     while (true) {
-        for (int t = threads - 1; t >= 0; t--) {
+        for (int t : visitingOrder(threads)) {
             if (fibers[t].state != State::runnable) continue;
             resume(t);
         }
@@ -159,11 +185,22 @@ int lenet_shim_run_grid(const char* kernel, void (*body)(void*), void* state, in
     threadState = state;
     blockDim = {static_cast<unsigned int>(threads), 1, 1};
     gridDim = {static_cast<unsigned int>(blocks), 1, 1};
-    for (int block = blocks - 1; block >= 0; block--) {
+    std::vector<int> blockOrder = visitingOrder(blocks); // a copy: the sweeps reuse visitingOrder's vector
+    for (int block : blockOrder) {
         blockIdx = {static_cast<unsigned int>(block), 0, 0};
         threadIdx = {0, 0, 0};
         if (int status = runBlock(kernel, threads); status != 0) return status;
     }
+    return 0;
+}
+
+extern "C" int lenet_shim_schedule(int schedule, std::uint64_t seed) {
+    if (schedule < 0 || schedule > 2 || seed == 0) {
+        return lenet_shim_fail("schedule " + std::to_string(schedule) + " with seed " + std::to_string(seed)
+                + ": the schedules are 0 (last first), 1 (first first) and 2 (shuffled), with a seed other than 0");
+    }
+    order = static_cast<Order>(schedule);
+    shuffleState = seed;
     return 0;
 }
 

@@ -1,9 +1,10 @@
 // Lets the kernel files compile as plain C++ (g++ -include cuda_host_shim.h), so that a test can run the real
 // kernel code on the CPU. The CUDA built-ins become globals that the scheduler (cuda_host_shim.cpp) sets for each
-// simulated thread. Every thread of a block is a fiber: one runs at a time, from the last thread to the first,
-// each until it returns or waits at a barrier (__syncthreads, or a warp shuffle). So barriers and shared memory
-// behave as on the GPU, and a missing barrier shows as a wrong result; races between independent threads and
-// the GPU's float rounding are left to the GPU run.
+// simulated thread. Every thread of a block is a fiber: one runs at a time, in the schedule's order (the last
+// thread first, the first first, or shuffled), each until it returns or waits at a barrier (__syncthreads, or a
+// warp shuffle). So barriers and shared memory behave as on the GPU, and a missing barrier shows as a wrong
+// result in one order or another; the GPU's float rounding and interleavings finer than a barrier's are left to
+// the GPU run.
 #pragma once
 #include <cmath>
 

@@ -1,5 +1,6 @@
 // Kernels that test the host shim itself (HostShimTest): shared memory with and without the barrier it needs,
-// a warp-shuffle sum, and a barrier that not every thread reaches. Compiled for the host only.
+// a race that only some schedules show, a warp-shuffle sum, and a barrier that not every thread reaches.
+// Compiled for the host only.
 #include "lenet_common.cuh"
 
 #define SELFTEST_THREADS 64
@@ -19,6 +20,15 @@ extern "C" __global__ void shim_reverse_blocks_without_barrier(const float* in, 
     int base = blockIdx.x * SELFTEST_THREADS;
     tile[threadIdx.x] = in[base + threadIdx.x];
     out[base + threadIdx.x] = tile[SELFTEST_THREADS - 1 - threadIdx.x];
+}
+
+// out[b * 64 + t] = in[b * 64 + t + 1] (the last thread its own), with no barrier: right only where each thread's
+// right-hand neighbour ran first, as it does when the last thread runs first.
+extern "C" __global__ void shim_shift_without_barrier(const float* in, float* out) {
+    __shared__ float tile[SELFTEST_THREADS];
+    int base = blockIdx.x * SELFTEST_THREADS;
+    tile[threadIdx.x] = in[base + threadIdx.x];
+    out[base + threadIdx.x] = tile[threadIdx.x + 1 < SELFTEST_THREADS ? threadIdx.x + 1 : threadIdx.x];
 }
 
 // sums[w] = the sum of warp w's 32 values, by a butterfly of xor shuffles; every lane ends with it.

@@ -18,30 +18,31 @@ import org.lenetbench.model.Shape;
  * The convolution's staged kernels and its input gradient on the host build, against the sums in double
  * precision: C3 with Table 1's connections, and a padded dense convolution of a non-square input; batches of one
  * image, of one chunk of {@value ConvolutionLayer#CHUNK}, and of more chunks than the host grid has blocks, the last
- * one partial; once with the scaled tanh fused into the forward pass.
+ * one partial; once with the scaled tanh fused into the forward pass. Each under every schedule of the shim.
  */
 class ConvolutionLayerTest {
 
     static Stream<Arguments> layers() {
         Convolution c3 = Convolution.partial("c3", 5, ConnectionTable.lenet5Table1());
         Convolution padded = Convolution.dense("conv", 4, 5, 2);
-        return Stream.of(
+        return LayerFixture.underEverySchedule(Stream.of(
                 Arguments.of(c3, new Shape(6, 14, 14), 1, null),
                 Arguments.of(c3, new Shape(6, 14, 14), ConvolutionLayer.CHUNK, Activation.Function.SCALED_TANH),
                 Arguments.of(c3, new Shape(6, 14, 14), 3 * ConvolutionLayer.CHUNK + 3, null),
-                Arguments.of(padded, new Shape(3, 9, 11), 2 * ConvolutionLayer.CHUNK + 1, null));
+                Arguments.of(padded, new Shape(3, 9, 11), 2 * ConvolutionLayer.CHUNK + 1, null)));
     }
 
     @ParameterizedTest
     @MethodSource("layers")
-    void forwardAndBackwardAreTheSums(Convolution spec, Shape in, int n, Activation.Function fused) {
+    void forwardAndBackwardAreTheSums(Convolution spec, Shape in, int n, Activation.Function fused,
+            HostGpu.Schedule schedule) {
         Shape out = spec.outputShape(in);
         int k = spec.kernel();
         int pad = spec.padding();
         int cin = in.channels();
         int cout = out.channels();
         SplittableRandom random = new SplittableRandom(n);
-        try (LayerFixture fixture = new LayerFixture()) {
+        try (LayerFixture fixture = new LayerFixture(schedule)) {
             float[] w = fixture.parameter(spec.name() + ".weight", cout * cin * k * k, random);
             float[] bias = fixture.parameter(spec.name() + ".bias", cout, random);
             float[] x = random(random, n * in.size());

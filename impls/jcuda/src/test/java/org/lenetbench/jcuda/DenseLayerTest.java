@@ -3,26 +3,34 @@ package org.lenetbench.jcuda;
 import static org.lenetbench.jcuda.LayerFixture.random;
 
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lenetbench.jcuda.LayerFixture.Sum;
 import org.lenetbench.model.Shape;
 
 /**
  * The fully connected layer's three products (dense.cu's tiled kernel) on the host build, against the same sums
  * in double precision: sizes that leave partial tiles in every direction, and a batch of one slice, of exactly
- * one, and of two ({@value DenseLayer#SLICE} images each), whose weight gradient is summed slice by slice.
+ * one, and of two ({@value DenseLayer#SLICE} images each), whose weight gradient is summed slice by slice. Each
+ * under every schedule of the shim.
  */
 class DenseLayerTest {
     private static final Shape IN = new Shape(3, 5, 5);
     private static final int OUT = 70;
 
+    static Stream<Arguments> batches() {
+        return LayerFixture.underEverySchedule(
+                Stream.of(5, DenseLayer.SLICE, DenseLayer.SLICE + 44).map(Arguments::of));
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {5, DenseLayer.SLICE, DenseLayer.SLICE + 44})
-    void forwardAndBackwardAreTheMatrixProducts(int n) {
+    @MethodSource("batches")
+    void forwardAndBackwardAreTheMatrixProducts(int n, HostGpu.Schedule schedule) {
         int in = IN.size();
         SplittableRandom random = new SplittableRandom(n);
-        try (LayerFixture fixture = new LayerFixture()) {
+        try (LayerFixture fixture = new LayerFixture(schedule)) {
             float[] w = fixture.parameter("fc.weight", OUT * in, random);
             float[] bias = fixture.parameter("fc.bias", OUT, random);
             float[] x = random(random, n * in);

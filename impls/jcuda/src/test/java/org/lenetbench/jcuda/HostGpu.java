@@ -10,18 +10,36 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The CUDA kernels run on the CPU: the same .cu files compiled by g++ with a shim for the CUDA built-ins
  * (scripts/jcuda-kernels host), called through the FFM API. Each kernel has a C entry {@code NAME__launch} that
- * runs a grid on the shim's fiber scheduler (cuda_host_shim.cpp): the blocks in reverse order, a block's threads
- * one at a time from the last, switching at barriers, so that {@code __syncthreads}, shared memory and warp
- * shuffles behave as on the GPU. The grid is kept small — {@value #BLOCKS} blocks of {@value #FREE_THREADS}
- * threads for a kernel that takes any block size, at most {@value #BLOCKS} blocks of its size for one that
- * fixes it — so that the grid-stride loops run many times.
+ * runs a grid on the shim's fiber scheduler (cuda_host_shim.cpp): the blocks one at a time, a block's threads one
+ * at a time in the {@link Schedule}'s order, switching at barriers, so that {@code __syncthreads}, shared memory
+ * and warp shuffles behave as on the GPU. The grid is kept small — {@value #BLOCKS} blocks of
+ * {@value #FREE_THREADS} threads for a kernel that takes any block size, at most {@value #BLOCKS} blocks of its
+ * size for one that fixes it — so that the grid-stride loops run many times.
  */
 final class HostGpu implements Gpu {
+    /**
+     * The order in which the shim runs a launch's blocks and, between barriers, a block's threads. A thread that
+     * reads what another writes without a barrier between them gets the written value in one order and a stale one
+     * in another, so the tests run the kernels under each.
+     */
+    enum Schedule {
+        LAST_FIRST, FIRST_FIRST,
+        /** A new order for every sweep, from a fixed seed and the launch's number: the same on every run. */
+        SHUFFLED;
+
+        /** "last first", "first first", "shuffled". */
+        String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+
     static final String LIBRARY_PROPERTY = "lenet.jcuda.hostKernels";
     private static final int BLOCKS = 2;
     private static final int FREE_THREADS = 3;
@@ -31,22 +49,33 @@ final class HostGpu implements Gpu {
     private final Arena libraryArena = Arena.ofShared();
     private final SymbolLookup library;
     private final MethodHandle lastError;
+    private final MethodHandle setSchedule;
     private final Map<String, MethodHandle> launchers = new HashMap<>();
+    private final Schedule schedule;
+    private long launches;
 
-    private HostGpu(Path path) {
+    private HostGpu(Path path, Schedule schedule) {
+        this.schedule = schedule;
         library = SymbolLookup.libraryLookup(path, libraryArena);
-        lastError = Linker.nativeLinker().downcallHandle(find("lenet_shim_last_error"),
-                FunctionDescriptor.of(ValueLayout.ADDRESS));
+        Linker linker = Linker.nativeLinker();
+        lastError = linker.downcallHandle(find("lenet_shim_last_error"), FunctionDescriptor.of(ValueLayout.ADDRESS));
+        setSchedule = linker.downcallHandle(find("lenet_shim_schedule"),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+    }
+
+    /** {@link #open(Schedule)} with the last thread first. */
+    static HostGpu open() {
+        return open(Schedule.LAST_FIRST);
     }
 
     /** Opens the library the build compiled; IllegalStateException, naming the path, when it is not there. */
-    static HostGpu open() {
+    static HostGpu open(Schedule schedule) {
         String property = System.getProperty(LIBRARY_PROPERTY);
         if (property == null || !Files.isRegularFile(Path.of(property))) {
             throw new IllegalStateException("the host build of the kernels is missing (system property "
                     + LIBRARY_PROPERTY + " = " + property + "); mvn builds it with scripts/jcuda-kernels host");
         }
-        return new HostGpu(Path.of(property));
+        return new HostGpu(Path.of(property), schedule);
     }
 
     private MemorySegment find(String symbol) {
@@ -56,7 +85,8 @@ final class HostGpu implements Gpu {
 
     @Override
     public String describe() {
-        return "CPU emulation of the CUDA kernels (g++, fibers, " + BLOCKS + " blocks per launch)";
+        return "CPU emulation of the CUDA kernels (g++, fibers, " + BLOCKS + " blocks per launch, "
+                + schedule.label() + ")";
     }
 
     @Override
@@ -130,7 +160,12 @@ final class HostGpu implements Gpu {
             }
             MethodHandle launcher = launchers.computeIfAbsent(entry,
                     name -> Linker.nativeLinker().downcallHandle(find(name + "__launch"), LAUNCHER));
-            int status = (int) launcher.invokeExact(slots, call.allocateFrom(signature.toString()), blocks, threads);
+            // set at every launch: the library, and so its schedule, is shared by every HostGpu in the JVM
+            // (the golden ratio's odd multiplier spreads consecutive launch numbers into seeds that are never 0)
+            int status = (int) setSchedule.invokeExact(schedule.ordinal(), ++launches * 0x9E37_79B9_7F4A_7C15L);
+            if (status == 0) {
+                status = (int) launcher.invokeExact(slots, call.allocateFrom(signature.toString()), blocks, threads);
+            }
             if (status != 0) {
                 throw new IllegalStateException("host kernel launch failed: " + lastError());
             }

@@ -2,21 +2,37 @@ package org.lenetbench.jcuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * What the layer tests share: a layer's parameters uploaded to the host build by name, random inputs, copies, and
- * the comparison with a sum done in double precision.
+ * What the layer tests share: a layer's parameters uploaded to the host build by name, random inputs, copies, the
+ * comparison with a sum done in double precision, and each case under every schedule of the shim.
  */
 final class LayerFixture implements ParameterSlices, AutoCloseable {
     /** Of the sum of the terms' magnitudes: float sums of a few thousand terms stay well inside it. */
     static final double TOLERANCE = 1e-6;
 
-    final HostGpu gpu = HostGpu.open();
+    final HostGpu gpu;
     private final Map<String, float[]> values = new HashMap<>();
     private final Map<String, DeviceBuffer> buffers = new HashMap<>();
+
+    LayerFixture(HostGpu.Schedule schedule) {
+        gpu = HostGpu.open(schedule);
+    }
+
+    /** Every case of {@code cases} under every schedule: the schedule last in each case's arguments. */
+    static Stream<Arguments> underEverySchedule(Stream<Arguments> cases) {
+        return cases.flatMap(c -> Arrays.stream(HostGpu.Schedule.values()).map(schedule -> {
+            Object[] arguments = Arrays.copyOf(c.get(), c.get().length + 1);
+            arguments[arguments.length - 1] = schedule;
+            return Arguments.of(arguments);
+        }));
+    }
 
     /** Random values in [-1, 1) for the parameter {@code name}, uploaded when the layer asks for it. */
     float[] parameter(String name, int length, SplittableRandom random) {
