@@ -26,7 +26,8 @@ final class HostGpu implements Gpu {
     /**
      * The order in which the shim runs a launch's blocks and, between barriers, a block's threads. A thread that
      * reads what another writes without a barrier between them gets the written value in one order and a stale one
-     * in another, so the tests run the kernels under each.
+     * in another, so the tests run the kernels under each. The ordinal is the shim's number for it
+     * ({@code lenet_shim_schedule}).
      */
     enum Schedule {
         LAST_FIRST, FIRST_FIRST,
@@ -38,7 +39,6 @@ final class HostGpu implements Gpu {
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
-
 
     static final String LIBRARY_PROPERTY = "lenet.jcuda.hostKernels";
     private static final int BLOCKS = 2;
