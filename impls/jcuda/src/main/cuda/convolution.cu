@@ -18,6 +18,11 @@ __device__ __forceinline__ int conv_stage_stride(int paddedWidth, int k) {
     return paddedWidth + ((k - paddedWidth) % 32 + 32) % 32;
 }
 
+// count floats from global memory into stage, the block's threads taking every blockDim.x-th.
+__device__ void conv_stage_copy(const float* from, float* stage, int count) {
+    for (int e = threadIdx.x; e < count; e += blockDim.x) stage[e] = from[e];
+}
+
 // Image b's planes of x [n, c, h, w] into stage, `pad` zeros around each, rows `stride` apart.
 __device__ void conv_stage_planes(const float* x, float* stage, int b, int c, int h, int w, int pad, int stride) {
     int rows = h + 2 * pad;
@@ -40,7 +45,7 @@ extern "C" __global__ void conv_forward_staged(const float* x, const float* weig
     int stride = conv_stage_stride(w + 2 * pad, k);
     int plane = (h + 2 * pad) * stride;
     float* weights = stage + cin * plane;
-    for (int e = threadIdx.x; e < cout * cin * k * k; e += blockDim.x) weights[e] = weight[e];
+    conv_stage_copy(weight, weights, cout * cin * k * k);
     for (int b = blockIdx.x; b < n; b += gridDim.x) {
         __syncthreads(); // every thread is done with the previous image
         conv_stage_planes(x, stage, b, cin, h, w, pad, stride);
@@ -75,7 +80,7 @@ extern "C" __global__ void conv_backward_input_staged(const float* dy, const flo
     int columns = wo + 2 * margin;
     int plane = rows * columns;
     float* weights = stage + cout * plane;
-    for (int e = threadIdx.x; e < cout * cin * k * k; e += blockDim.x) weights[e] = weight[e];
+    conv_stage_copy(weight, weights, cout * cin * k * k);
     for (int b = blockIdx.x; b < n; b += gridDim.x) {
         __syncthreads(); // every thread is done with the previous image
         conv_stage_planes(dy, stage, b, cout, ho, wo, margin, columns);
@@ -118,7 +123,7 @@ extern "C" __global__ void conv_weight_staged(const float* x, const float* dy, c
         for (int b = c * chunk; b < end; b++) {
             __syncthreads(); // every thread is done with the previous image
             conv_stage_planes(x, stage, b, cin, h, w, pad, stride);
-            for (int e = threadIdx.x; e < outputs; e += blockDim.x) grads[e] = dy[b * outputs + e];
+            conv_stage_copy(dy + b * outputs, grads, outputs);
             __syncthreads();
 #pragma unroll
             for (int q = 0; q < CONV_SUMS_PER_THREAD; q++) {
