@@ -27,6 +27,7 @@ public final class DjlBackend implements Backend {
     private static final String ENGINE = "PyTorch";
     private Availability availability;
     private Engine engine;
+    private OneDnnOnThisHost oneDnn;
 
     @Override
     public String id() {
@@ -42,7 +43,7 @@ public final class DjlBackend implements Backend {
     public String engineVersion() {
         return availability().isAvailable()
                 ? "DJL " + Engine.getDjlVersion() + ", PyTorch " + engine.getVersion() + ", "
-                        + TorchThreads.describe()
+                        + TorchThreads.describe() + ", " + oneDnn.description()
                 : "DJL " + Engine.getDjlVersion() + " (engine not loaded)";
     }
 
@@ -60,11 +61,22 @@ public final class DjlBackend implements Backend {
             TorchThreads.beforeEngineLoads();
             try {
                 engine = Engine.getEngine(ENGINE);
-                availability = Availability.AVAILABLE;
             } catch (Throwable e) { // EngineException, UnsatisfiedLinkError, IllegalArgumentException (no engine)
                 availability = Availability.unavailable("DJL's PyTorch engine did not load (pytorch-native-cpu "
                         + "2.7.1 linux-x86_64 and pytorch-jni 2.7.1-0.35.1 must be on the class path): " + e);
+                return availability;
             }
+            try {
+                oneDnn = OneDnnOnThisHost.decide(engine);
+            } catch (RuntimeException e) { // the switch's symbols missing, or a bad -Dlenet.djl.onednn
+                availability = Availability.unavailable("could not check libtorch's oneDNN convolutions on this host: "
+                        + e.getMessage());
+                return availability;
+            }
+            if (!oneDnn.right()) { // available, so that the cross-check and the report show what it computes
+                System.err.println("djl: WARNING: " + oneDnn.description());
+            }
+            availability = Availability.AVAILABLE;
         }
         return availability;
     }

@@ -1,0 +1,158 @@
+package org.lenetbench.djl;
+
+import java.io.IOException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces, in the libtorch this JVM loaded, the code of oneDNN's {@code platform::get_per_core_cache_size(int)}
+ * with a function that returns fixed sizes, so that a test can give oneDNN the cache sizes of another host. With
+ * 1 byte for every level it reproduces what oneDNN 3.7.1 computes on a host whose CPUID hides the cache topology
+ * (Xbyak reads an empty leaf 0x8000001D), on any x86-64 host; with oneDNN's own guesses (32 KiB, 512 KiB, 1 MiB)
+ * it gives a host that hides the topology what a complete CPUID would. Must run before libtorch creates its first
+ * oneDNN primitive (oneDNN caches primitives), so in a JVM of its own, right after the engine loads.
+ *
+ * <p>The function is a local symbol of {@code libtorch_cpu.so}: its address is read from the file's ELF symbol
+ * table, and the mapping's base from {@code /proc/self/maps}.
+ */
+final class OneDnnCacheSizes {
+    static final String FUNCTION = "_ZN4dnnl4impl3cpu8platform23get_per_core_cache_sizeEi";
+    private static final int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
+    private static final long PAGE = 4096;
+
+    private OneDnnCacheSizes() {
+    }
+
+    /** Every cache level 1 byte, as oneDNN 3.7.1 computes on a host whose CPUID reports no cache topology. */
+    static void hideTopology() {
+        patch(returnSizes(1, 1, 1));
+    }
+
+    /** oneDNN's guesses for a host it knows nothing about (its {@code guess(level)}): 32 KiB, 512 KiB, 1 MiB. */
+    static void oneDnnGuesses() {
+        patch(returnSizes(32 * 1024, 512 * 1024, 1024 * 1024));
+    }
+
+    /**
+     * x86-64 code for {@code unsigned f(int level)}: l1 for level 1, l2 for level 2, l3 otherwise (oneDNN asks
+     * for levels 1 to 3).
+     */
+    static byte[] returnSizes(int l1, int l2, int l3) {
+        java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+        code.writeBytes(new byte[] {(byte) 0xf3, 0x0f, 0x1e, (byte) 0xfa}); // endbr64, as the original begins
+        movEax(code, l1);
+        code.writeBytes(new byte[] {(byte) 0x83, (byte) 0xff, 0x01, 0x74, 0x0f}); // cmp edi,1; je ret
+        movEax(code, l2);
+        code.writeBytes(new byte[] {(byte) 0x83, (byte) 0xff, 0x02, 0x74, 0x05}); // cmp edi,2; je ret
+        movEax(code, l3);
+        code.write(0xc3); // ret
+        return code.toByteArray();
+    }
+
+    private static void movEax(java.io.ByteArrayOutputStream code, int value) {
+        code.write(0xb8);
+        for (int i = 0; i < 4; i++) {
+            code.write(value >>> (8 * i));
+        }
+    }
+
+    private static void patch(byte[] code) {
+        Mapping library = libtorchCpu();
+        Symbol symbol = symbol(library.file(), FUNCTION);
+        if (symbol.size() < code.length) {
+            throw new IllegalStateException(FUNCTION + " in " + library.file() + " is " + symbol.size()
+                    + " bytes, too short for the " + code.length + " bytes of the replacement");
+        }
+        long address = library.base() + symbol.value();
+        long start = address & -PAGE, length = ((address + code.length + PAGE - 1) & -PAGE) - start;
+        mprotect(start, length, PROT_READ | PROT_WRITE | PROT_EXEC);
+        MemorySegment.ofAddress(address).reinterpret(code.length).copyFrom(MemorySegment.ofArray(code));
+        mprotect(start, length, PROT_READ | PROT_EXEC);
+    }
+
+    record Mapping(Path file, long base) {
+    }
+
+    /** libtorch_cpu.so as this process mapped it: the file and the address of its first byte (offset 0). */
+    static Mapping libtorchCpu() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 6 && f[5].endsWith("/libtorch_cpu.so") && Long.parseLong(f[2], 16) == 0) {
+                    return new Mapping(Path.of(f[5]), Long.parseUnsignedLong(f[0].substring(0, f[0].indexOf('-')), 16));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/self/maps: " + e, e);
+        }
+        throw new IllegalStateException("libtorch_cpu.so is not mapped in this process: load DJL's PyTorch engine first");
+    }
+
+    record Symbol(long value, long size) {
+    }
+
+    /** A symbol of an ELF64 little-endian file's {@code .symtab} (local symbols included). */
+    static Symbol symbol(Path elf, String name) {
+        byte[] wanted = name.getBytes(StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(elf, StandardOpenOption.READ)) {
+            MappedByteBuffer file = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            file.order(ByteOrder.LITTLE_ENDIAN);
+            long sectionHeaders = file.getLong(0x28);
+            int entrySize = file.getShort(0x3a) & 0xffff, count = file.getShort(0x3c) & 0xffff;
+            for (int s = 0; s < count; s++) {
+                int header = (int) (sectionHeaders + (long) s * entrySize);
+                if (file.getInt(header + 4) != 2) { // SHT_SYMTAB
+                    continue;
+                }
+                long offset = file.getLong(header + 0x18), size = file.getLong(header + 0x20);
+                int strings = (int) (sectionHeaders + (long) file.getInt(header + 0x28) * entrySize);
+                long stringsOffset = file.getLong(strings + 0x18);
+                for (long e = offset; e < offset + size; e += 24) {
+                    long nameAt = stringsOffset + (file.getInt((int) e) & 0xffffffffL);
+                    if (nameEquals(file, nameAt, wanted)) {
+                        return new Symbol(file.getLong((int) e + 8), file.getLong((int) e + 16));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + elf + ": " + e, e);
+        }
+        throw new IllegalStateException(name + " is not in the symbol table of " + elf
+                + " (stripped, or another libtorch build than pytorch-native-cpu 2.7.1)");
+    }
+
+    private static boolean nameEquals(MappedByteBuffer file, long at, byte[] wanted) {
+        for (int i = 0; i < wanted.length; i++) {
+            if (file.get((int) (at + i)) != wanted[i]) {
+                return false;
+            }
+        }
+        return file.get((int) (at + wanted.length)) == 0;
+    }
+
+    private static void mprotect(long address, long length, int protection) {
+        Linker linker = Linker.nativeLinker();
+        MethodHandle mprotect = linker.downcallHandle(linker.defaultLookup().find("mprotect").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+        int result;
+        try {
+            result = (int) mprotect.invokeExact(MemorySegment.ofAddress(address), length, protection);
+        } catch (Throwable e) {
+            throw new IllegalStateException("mprotect failed: " + e, e);
+        }
+        if (result != 0) {
+            throw new IllegalStateException("mprotect(" + Long.toHexString(address) + ", " + length + ", " + protection
+                    + ") returned " + result);
+        }
+    }
+}
