@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * below the baseline's lower end, an improvement the other way round, otherwise it is noise.
  */
 record BaselineComparison(String benchmark, String parameters, double baseline, double baselineError, double now,
-        double nowError, Verdict verdict) {
+        double nowError, Verdict verdict, JmhRecord nowRecord) {
 
     enum Verdict {
         REGRESSION, IMPROVEMENT, WITHIN_ERROR
@@ -31,7 +31,7 @@ record BaselineComparison(String benchmark, String parameters, double baseline, 
             }
             Optional<JmhRecord> before = baseline.jmh().stream().filter(b -> b.hasImages() && sameBenchmark(b, j)).findFirst();
             before.ifPresent(b -> list.add(new BaselineComparison(j.benchmarkClass() + "." + j.method(),
-                    describe(j.params()), b.images(), errorOf(b), j.images(), errorOf(j), verdict(b, j))));
+                    describe(j.params()), b.images(), errorOf(b), j.images(), errorOf(j), verdict(b, j), j)));
         }
         return list;
     }

@@ -8,7 +8,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One check of {@code lenet crosscheck --json}: a backend and model against the fp64 reference. */
-record CrossCheckRow(String backend, String model, String check, String status, double error, double tolerance) {
+record CrossCheckRow(String backend, String model, String check, String status, double error, double tolerance,
+        String detail) {
 
     static List<CrossCheckRow> read(Path file) throws IOException {
         return parse(file, Json.read(file));
@@ -23,7 +24,7 @@ record CrossCheckRow(String backend, String model, String check, String status, 
         for (JsonNode c : root) {
             rows.add(new CrossCheckRow(Json.text(file, c, "backend"), Json.text(file, c, "model"),
                     Json.text(file, c, "check"), Json.text(file, c, "status"), Json.number(file, c, "error"),
-                    Json.number(file, c, "tolerance")));
+                    Json.number(file, c, "tolerance"), c.path("detail").asText("")));
         }
         return rows;
     }

@@ -33,6 +33,8 @@ final class ReportPage {
     private final ResultsFolder gpu;
     /** An earlier run to compare with; null when none was given. */
     private final ResultsFolder baseline;
+    /** The pairs this folder's cross-check found wrong: marked wherever their numbers appear. */
+    private final WrongOnThisMachine wrong;
 
     ReportPage(ResultsFolder folder) {
         this(folder, null);
@@ -46,6 +48,7 @@ final class ReportPage {
         this.folder = folder;
         this.gpu = gpu;
         this.baseline = baseline;
+        this.wrong = new WrongOnThisMachine(folder.crossCheck());
     }
 
     String render() {
@@ -58,11 +61,12 @@ final class ReportPage {
                 .map(m -> "Benchmarks and training runs in the " + m + " mode are short: they show that everything "
                         + "runs, not how fast or how well.").stream().toList()); // a list: Mustache shows "" as a section
         page.put("summary", summary());
+        page.put("wrong", wrong.all().stream().map(f -> f.backend() + " " + f.model() + ": " + f.describe()).toList());
         page.put("backends", folder.backends().stream().map(b -> Map.of("id", b.id(), "engine", b.engine(),
                 "version", b.version(), "status", b.available() ? "available" : "skipped: " + b.reason())).toList());
         page.put("hasBackends", !folder.backends().isEmpty());
-        page.put("network", rows(folder, "NetworkBenchmark", "")); // the GPU's are in the CPU-vs-GPU section
-        page.put("layers", layerRows());
+        page.put("network", marked(rows(folder, "NetworkBenchmark", ""))); // the GPU's are in the CPU-vs-GPU section
+        page.put("layers", marked(layerRows()));
         page.put("runs", folder.runs().stream().map(ReportPage::runRow).toList());
         page.put("errorRuns", errorRuns());
         page.put("flameGraphs", folder.flameGraphs().stream().map(p -> Map.of(
@@ -107,11 +111,21 @@ final class ReportPage {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("backend", backend);
             row.put("model", model);
+            Optional<WrongOnThisMachine.Finding> finding = wrong.find(backend, model);
+            row.put("correct", finding.map(WrongOnThisMachine.Finding::describe).orElse(
+                    folder.crossCheck().stream().anyMatch(c -> c.backend().equals(backend) && c.model().equals(model))
+                            ? "right (cross-check passed)" : "not cross-checked"));
+            row.put("correctClass", finding.isPresent() ? "fail" : "");
             row.put("accuracy", run == null ? "—" : percent(run.finalAccuracy()));
             row.put("to99", run == null || run.secondsTo99() == null ? "—" : String.format(Locale.ROOT, "%.0f s", run.secondsTo99()));
             row.put("train", images(backend, model, "trainStep", "64"));
             row.put("inference", images(backend, model, "forward", "256"));
             row.put("ofPeak", fractionOfPeak(backend, model));
+            if (finding.isPresent()) { // measured, but not a speed of a working engine
+                for (String column : List.of("accuracy", "train", "inference", "ofPeak")) {
+                    row.computeIfPresent(column, (k, v) -> v.equals("—") ? v : v + " (wrong results)");
+                }
+            }
             rows.add(row);
         }
         return rows;
@@ -244,13 +258,24 @@ final class ReportPage {
                 .map(c -> Map.of("benchmark", c.benchmark(), "parameters", c.parameters(),
                         "baseline", withError(c.baseline(), c.baselineError()), "now", withError(c.now(), c.nowError()),
                         "change", String.format(Locale.ROOT, "%+.1f %%", c.changePercent()),
-                        "verdict", switch (c.verdict()) {
-                            case REGRESSION -> "regression";
-                            case IMPROVEMENT -> "faster";
-                            case WITHIN_ERROR -> "within the error bars";
-                        },
-                        "class", c.verdict() == BaselineComparison.Verdict.REGRESSION ? "fail" : ""))
+                        "verdict", isWrong(c.nowRecord()) ? WrongOnThisMachine.MARK + ": not compared"
+                                : switch (c.verdict()) {
+                                    case REGRESSION -> "regression";
+                                    case IMPROVEMENT -> "faster";
+                                    case WITHIN_ERROR -> "within the error bars";
+                                },
+                        "class", c.verdict() == BaselineComparison.Verdict.REGRESSION || isWrong(c.nowRecord()) ? "fail" : ""))
                 .toList();
+    }
+
+    /** Table rows with the backend marked where its pair with the row's model is wrong on this machine. */
+    private List<Map<String, String>> marked(List<Map<String, String>> rows) {
+        rows.forEach(row -> row.put("backend", wrong.label(row.get("backend"), row.get("backend"), row.get("model"))));
+        return rows;
+    }
+
+    private boolean isWrong(JmhRecord j) {
+        return wrong.isWrong(j.param("backend"), j.param("model"));
     }
 
     /** Digits drawn per run: enough to see what goes wrong, small enough to keep the file light (≈ 300 bytes each). */
@@ -333,7 +358,7 @@ final class ReportPage {
         List<CrossCheckRow> rows = new ArrayList<>(folder.crossCheck());
         if (gpu != null) {
             gpu.crossCheck().forEach(c -> rows.add(new CrossCheckRow(c.backend() + " (" + gpuLabel() + ")", c.model(),
-                    c.check(), c.status(), c.error(), c.tolerance())));
+                    c.check(), c.status(), c.error(), c.tolerance(), c.detail())));
         }
         return rows;
     }
@@ -439,11 +464,12 @@ final class ReportPage {
     /** The charts' data as JSON: accuracy per epoch per run; network and layer images/s with their errors. */
     private String chartData() {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("accuracy", folder.runs().stream().map(r -> Map.of("label", r.name(),
+        data.put("accuracy", folder.runs().stream().map(r -> Map.of("label", wrong.label(r.name(), r.backend(), r.model()),
                 "points", r.epochs().stream().map(e -> List.of(e.epoch(), 100 * e.testAccuracy())).toList())).toList());
-        data.put("network", bars("NetworkBenchmark", j -> j.param("backend") + " b" + j.param("batch") + " t" + j.param("threads"),
-                JmhRecord::method));
-        data.put("layers", bars("LayerBenchmark", j -> j.param("layer"), j -> j.param("backend") + " " + j.method()));
+        data.put("network", bars("NetworkBenchmark", j -> wrong.label(j.param("backend") + " " + j.param("model") + " b"
+                + j.param("batch") + " t" + j.param("threads"), j.param("backend"), j.param("model")), JmhRecord::method));
+        data.put("layers", bars("LayerBenchmark", j -> j.param("layer"),
+                j -> wrong.label(j.param("backend") + " " + j.method(), j.param("backend"), j.param("model"))));
         data.put("roofline", rooflineData());
         data.put("cpuVsGpu", gpu == null ? Map.of("categories", List.of(), "series", List.of()) : cpuVsGpuBars());
         try {
@@ -478,7 +504,8 @@ final class ReportPage {
         for (ResultsFolder f : List.of(folder, gpu)) {
             String machine = f.dir().getFileName().toString();
             f.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.hasImages())
-                    .forEach(j -> best.merge(new Bar(j.param("backend") + " (" + machine + ")", j.param("model") + " "
+                    .forEach(j -> best.merge(new Bar((f == folder ? wrong.label(j.param("backend"), j.param("backend"),
+                            j.param("model")) : j.param("backend")) + " (" + machine + ")", j.param("model") + " "
                             + (j.method().equals("forward") ? "inference" : "training")), j,
                             (a, b) -> a.images() >= b.images() ? a : b));
         }

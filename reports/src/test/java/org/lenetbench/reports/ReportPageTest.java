@@ -65,6 +65,38 @@ class ReportPageTest {
         assertTrue(html.contains(String.format(java.util.Locale.ROOT, "%.1f GFLOP/s", peak.flops() / 1e9)), "the peak itself");
     }
 
+    /** A pair that failed the cross-check is marked in the summary, the charts and the baseline comparison. */
+    @Test
+    void aWrongEngineIsMarkedWhereverItsNumbersAppear() throws Exception {
+        String result = """
+                {"benchmark": "org.lenetbench.bench.NetworkBenchmark.trainStep", "vmVersion": "25", "jvmArgs": [],
+                  "params": {"backend": "%s", "batch": "64", "model": "lenet5", "threads": "2"},
+                  "primaryMetric": {"score": 10.0, "scoreError": 0.1, "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {"images": {"score": 640.0, "scoreError": 6.4, "scoreUnit": "ops/s"}}}""";
+        Files.writeString(dir.resolve("NetworkBenchmark.json"), "[" + result.formatted("wrongone") + ","
+                + result.formatted("rightone") + "]");
+        Files.writeString(dir.resolve("crosscheck.json"), """
+                [{"backend": "wrongone", "model": "lenet5", "check": "gradients", "status": "FAIL", "error": 2.0,
+                  "tolerance": 1e-3, "detail": "c1.weight[84] = -0.00039, reference -0.00149"},
+                 {"backend": "wrongone", "model": "lenet5", "check": "forward", "status": "PASS", "error": 1e-7,
+                  "tolerance": 1e-5, "detail": ""},
+                 {"backend": "rightone", "model": "lenet5", "check": "gradients", "status": "PASS", "error": 1e-7,
+                  "tolerance": 1e-3, "detail": ""}]
+                """);
+        ResultsFolder folder = ResultsFolder.load(dir, null);
+        String html = new ReportPage(folder, null, folder).render(); // its own baseline: every result compared
+        String summary = html.substring(html.indexOf("id=\"summary\""), html.indexOf("id=\"accuracy\""));
+        assertTrue(summary.contains("wrongone lenet5: WRONG ON THIS MACHINE: 1 failed check (gradients), largest error "
+                + "2.0e+00; c1.weight[84]"), summary);
+        assertTrue(summary.contains("640 ± 6 (wrong results)"), "its speed is marked: " + summary);
+        assertTrue(summary.contains("right (cross-check passed)"), summary);
+        assertTrue(html.contains("wrongone lenet5 b64 t2 (WRONG ON THIS MACHINE)"), "the network chart's label");
+        assertTrue(html.contains("\"rightone lenet5 b64 t2\""), "the right one unmarked");
+        String baseline = html.substring(html.indexOf("id=\"baseline\""));
+        assertEquals(1, baseline.split("WRONG ON THIS MACHINE: not compared", -1).length - 1, baseline);
+        assertTrue(baseline.contains("within the error bars"), "the right one compared");
+    }
+
     @Test
     void nanFromJmhAndACrossCheckAreRead() throws Exception {
         Files.writeString(dir.resolve("NetworkBenchmark-x.json"), """

@@ -53,6 +53,7 @@ final class BackendsCommand implements Callable<Integer> {
         Availability a = b.availability();
         row.put("id", b.id());
         row.put("engine", b.engine());
+        row.put("computedByThisProject", b.computedByThisProject());
         row.put("version", b.engineVersion());
         row.put("devices", b.devices().stream().map(Device::id).toList());
         row.put("available", a.isAvailable());

@@ -81,6 +81,29 @@ class LenetCommandTest {
         assertTrue(r.out().contains("forward: scores[0]") && r.out().contains("crosscheck FAILED"), r.out());
     }
 
+    /** With --fail-on own (the benchmark suite's), only our own code's failures are fatal; a wrong engine exits 3. */
+    @Test
+    void crosscheckFailsOnOwnCodeAndReportsAWrongEngineWithExitStatusThree() {
+        Run engine = run("crosscheck", "--backend", "reference,test-wrong-engine", "--model", "lenet1", "--fail-on", "own");
+        assertEquals(3, engine.exit(), engine.out() + engine.err());
+        assertTrue(engine.out().contains("WRONG ON THIS MACHINE: test-wrong-engine (lenet1): a finding about"), engine.out());
+        Run ours = run("crosscheck", "--backend", "test-wrong-engine,test-wrong-scores", "--model", "lenet1", "--fail-on", "own");
+        assertEquals(1, ours.exit(), ours.out() + ours.err());
+        assertTrue(ours.out().contains("WRONG ON THIS MACHINE: test-wrong-scores (lenet1): a bug in this project's code"),
+                ours.out());
+        assertEquals(1, run("crosscheck", "--backend", "test-wrong-engine", "--model", "lenet1").exit(), "--fail-on any");
+    }
+
+    @Test
+    void anAbsurdThreadCountIsRefusedWithTheCoreCount() {
+        Run train = run("train", "--backend", "vector", "--model", "lenet5", "--epochs", "1", "--threads", "100000");
+        assertEquals(2, train.exit(), train.err());
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertTrue(train.err().contains("threads must be at most " + 4 * cores + " (4 per core; this machine has " + cores
+                + " cores), got 100000"), train.err());
+        assertEquals(1, train.err().strip().lines().count(), "one line: " + train.err());
+    }
+
     @Test
     void anUnavailableBackendIsSkippedWithItsReasonAndRefusedForTraining() {
         Run check = run("crosscheck", "--backend", "test-unavailable", "--model", "lenet1");

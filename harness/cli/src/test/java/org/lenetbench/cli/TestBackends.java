@@ -33,6 +33,18 @@ final class TestBackends {
         }
     }
 
+    /** The same wrong scores from a "third-party engine": wrong on this machine is then a finding, not our bug. */
+    public static final class WrongThirdPartyScores extends ForwardingBackend {
+        public WrongThirdPartyScores() {
+            super(new WrongScores(), "test-wrong-engine", network -> network);
+        }
+
+        @Override
+        public boolean computedByThisProject() {
+            return false;
+        }
+    }
+
     /** A backend whose native library "did not load". */
     public static final class Unavailable implements Backend {
         @Override

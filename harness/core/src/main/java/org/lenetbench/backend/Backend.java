@@ -21,6 +21,16 @@ public interface Backend {
     /** The engine's version, e.g. "1.1.0"; the JDK version for pure-Java backends. */
     String engineVersion();
 
+    /**
+     * Whether this project computes the numbers (the reference, vector, jcuda): a failed cross-check is then a bug
+     * of ours and fails the build. False for a backend over a third-party engine (djl, tfjava, dl4j): a failed
+     * cross-check there, on some host, is a finding about that engine on that host, which the benchmark suite
+     * reports and measures past.
+     */
+    default boolean computedByThisProject() {
+        return true;
+    }
+
     /** The devices this backend can run on here; empty when it is unavailable. */
     List<Device> devices();
 

@@ -56,6 +56,19 @@ public final class Backends {
         if (threads < 1) {
             throw new IllegalArgumentException("backend " + backend.id() + ": threads must be ≥ 1, got " + threads);
         }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads > maxThreads()) { // before any backend starts that many threads (it would take minutes, then fail)
+            throw new IllegalArgumentException("backend " + backend.id() + ": threads must be at most " + maxThreads()
+                    + " (" + MAX_THREADS_PER_CORE + " per core; this machine has " + cores + " cores), got " + threads);
+        }
+    }
+
+    /** More threads than this per core only measure the scheduler. */
+    public static final int MAX_THREADS_PER_CORE = 4;
+
+    /** The largest thread count a network may be opened with on this machine. */
+    public static int maxThreads() {
+        return MAX_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
     }
 
     /** Opens a network after checking availability and support, with one clear message if either fails. */

@@ -37,6 +37,11 @@ public class ForwardingBackend implements Backend {
     }
 
     @Override
+    public boolean computedByThisProject() {
+        return delegate.computedByThisProject();
+    }
+
+    @Override
     public List<Device> devices() {
         return delegate.devices();
     }

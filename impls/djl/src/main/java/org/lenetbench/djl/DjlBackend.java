@@ -47,6 +47,12 @@ public final class DjlBackend implements Backend {
                 : "DJL " + Engine.getDjlVersion() + " (engine not loaded)";
     }
 
+    /** A third-party engine: a failed cross-check is a finding about it on this host (see {@link Backend}). */
+    @Override
+    public boolean computedByThisProject() {
+        return false;
+    }
+
     @Override
     public List<Device> devices() {
         return availability().isAvailable() ? List.of(Device.CPU) : List.of();

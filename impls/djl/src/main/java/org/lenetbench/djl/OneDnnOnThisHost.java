@@ -8,8 +8,8 @@ import ai.djl.engine.Engine;
  * Whether libtorch may use oneDNN on this host, decided once when the engine loads. oneDNN 3.7.1 (inside libtorch
  * 2.7.1) computes wrong convolution input gradients on hosts whose CPUID hides the cache topology (it takes every
  * cache to be 1 byte, and its weight reorder then leaves the padding of the 16-channel layout unwritten). So the
- * backend runs {@link ConvolutionBackwardProbe}; where it fails, oneDNN is switched off inside libtorch, whose own
- * kernels are then used, and the probe runs again. The outcome is part of the engine's description, so every
+ * backend runs {@link ConvolutionBackwardProbe}; where it fails, oneDNN (and NNPACK) is switched off inside
+ * libtorch, whose own kernels are then used, and the probe runs again. The outcome is part of the engine's description, so every
  * result made with it says so.
  *
  * <p>{@code -Dlenet.djl.onednn=auto} (default) does that; {@code off} switches oneDNN off without probing (to
@@ -30,10 +30,10 @@ record OneDnnOnThisHost(boolean right, String description) {
 
     private static OneDnnOnThisHost probeAndSwitch(Engine engine) {
         String mode = System.getProperty(PROPERTY, "auto");
-        MkldnnSwitch mkldnn = MkldnnSwitch.ofLoadedLibtorch();
+        LibtorchContext libtorch = LibtorchContext.ofLoadedLibtorch();
         switch (mode) {
             case "off" -> {
-                mkldnn.set(false);
+                switchOff(libtorch);
                 return afterSwitchingOff(engine, "oneDNN disabled (-D" + PROPERTY + "=off)");
             }
             case "on", "auto" -> {
@@ -45,12 +45,22 @@ record OneDnnOnThisHost(boolean right, String description) {
                     return new OneDnnOnThisHost(false, "oneDNN kept on by -D" + PROPERTY + "=on although its "
                             + "convolution input gradient is WRONG on this host (" + error.get() + "): results are wrong");
                 }
-                mkldnn.set(false);
+                switchOff(libtorch);
                 return afterSwitchingOff(engine, "oneDNN disabled: its convolution input gradient was wrong on this "
                         + "host (" + error.get() + "; a CPUID that hides the cache topology does this to oneDNN 3.7)");
             }
             default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + mode + ": expected auto, off or on");
         }
+    }
+
+    /**
+     * oneDNN off, and NNPACK with it: without oneDNN libtorch tries NNPACK for convolutions, which reads the cache
+     * topology too (through cpuinfo), fails to start on such hosts and warns at every convolution. What is left are
+     * libtorch's own kernels (im2col and GEMM).
+     */
+    private static void switchOff(LibtorchContext libtorch) {
+        libtorch.setMkldnn(false);
+        libtorch.setNnpack(false);
     }
 
     private static OneDnnOnThisHost afterSwitchingOff(Engine engine, String description) {

@@ -29,7 +29,7 @@ class DjlCompleteCacheTopologyTest extends BackendConformanceKit {
     void withSaneCacheSizesOneDnnStaysOn() {
         Backend backend = backend();
         assertTrue(backend.availability().isAvailable(), backend.availability().toString());
-        assertTrue(MkldnnSwitch.ofLoadedLibtorch().enabled(), "oneDNN switched off: " + backend.engineVersion());
+        assertTrue(LibtorchContext.ofLoadedLibtorch().mkldnnEnabled(), "oneDNN switched off: " + backend.engineVersion());
         assertTrue(backend.engineVersion().contains("oneDNN on"), backend.engineVersion());
     }
 }

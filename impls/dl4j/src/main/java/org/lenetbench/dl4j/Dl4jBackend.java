@@ -40,6 +40,12 @@ public final class Dl4jBackend implements Backend {
                 : "ND4J " + Nd4jRuntime.VERSION + " (natives not loaded)";
     }
 
+    /** A third-party engine: a failed cross-check is a finding about it on this host (see {@link Backend}). */
+    @Override
+    public boolean computedByThisProject() {
+        return false;
+    }
+
     @Override
     public List<Device> devices() {
         return availability().isAvailable() ? List.of(Device.CPU) : List.of();
@@ -48,12 +54,23 @@ public final class Dl4jBackend implements Backend {
     @Override
     public synchronized Availability availability() {
         if (availability == null) {
+            String classifier = Nd4jNatives.classifierOnClassPath().orElse(null);
+            if (classifier == null) {
+                availability = Availability.unavailable("no nd4j-native " + Nd4jRuntime.VERSION + " natives for Linux "
+                        + "x86-64 on the class path (one of " + String.join(", ", Nd4jNatives.CLASSIFIERS) + ")");
+                return availability;
+            }
+            java.util.Optional<String> unfit = Nd4jNatives.cpuFlags().flatMap(f -> Nd4jNatives.cannotRun(classifier, f));
+            if (unfit.isPresent()) {
+                availability = Availability.unavailable(unfit.get());
+                return availability;
+            }
             try {
                 info = Nd4jRuntime.load();
                 availability = Availability.AVAILABLE;
             } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, ND4J's "no backend" RuntimeException
                 availability = Availability.unavailable("the ND4J CPU natives (nd4j-native " + Nd4jRuntime.VERSION
-                        + ", classifier " + Nd4jRuntime.CLASSIFIER + ") did not load: " + e);
+                        + ", classifier " + classifier + ") did not load: " + e);
             }
         }
         return availability;

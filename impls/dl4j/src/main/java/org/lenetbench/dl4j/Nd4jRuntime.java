@@ -10,7 +10,6 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 final class Nd4jRuntime {
     static final String VERSION = "1.0.0-M2.1";
-    static final String CLASSIFIER = "linux-x86_64-onednn-avx512";
 
     /** What libnd4j reports about its build: which helpers (oneDNN) and BLAS it was compiled with. */
     record Info(boolean oneDnn, String blas) {
