@@ -74,7 +74,7 @@ final class CrossCheckCommand implements Callable<Integer> {
                 models.forEach(m -> all.addAll(new CrossCheck(b, null, 1, Tolerances.FLOAT32, seed).run(m)));
                 continue;
             }
-            CrossCheck check = new CrossCheck(b, runOptions.device(b), runOptions.threads, Tolerances.FLOAT32, seed);
+            CrossCheck check = new CrossCheck(b, runOptions.device(b), runOptions.threads(), Tolerances.FLOAT32, seed);
             if (batch != null) {
                 check = check.withBatch(batch);
             }

@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
             images = images.first(limit);
         }
         Evaluation e;
-        try (Network net = Backends.open(b, m, runOptions.device(b), runOptions.threads)) {
+        try (Network net = Backends.open(b, m, runOptions.device(b), runOptions.threads())) {
             net.loadParameters(parameters);
             e = new Evaluator(m).evaluate(net, images);
         }

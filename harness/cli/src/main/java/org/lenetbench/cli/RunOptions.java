@@ -11,6 +11,12 @@ final class RunOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the backend (default: cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    /** The thread count asked for, refused up front (before data or natives load) when the machine cannot have it. */
+    int threads() {
+        Backends.requireThreads(threads);
+        return threads;
+    }
+
     @Option(names = "--device", paramLabel = "ID", description = "cpu, gpu:0, … (default: the backend's first device).")
     String device;
 

@@ -154,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
             case PAPER -> rate != null ? new LearningRateSchedule.Paper(rate) : new LearningRateSchedule.Paper();
         };
         int batchSize = batch != null ? batch : TrainingDefaults.batchFor(opt);
-        return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads,
+        return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads(),
                 init != null ? init : spec.defaultInit(), trainLimit, testLimit, validation, 500);
     }
 

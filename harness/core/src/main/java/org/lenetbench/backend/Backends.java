@@ -53,13 +53,20 @@ public final class Backends {
             throw new IllegalArgumentException("backend " + backend.id() + " runs on " + backend.devices() + ", not on "
                     + device);
         }
+        requireThreads(threads);
+    }
+
+    /**
+     * Refuses a thread count below 1 or above {@link #maxThreads()}, before any backend starts that many threads
+     * (100,000 took 45 s and then failed with "unable to create native thread").
+     */
+    public static void requireThreads(int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException("backend " + backend.id() + ": threads must be ≥ 1, got " + threads);
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (threads > maxThreads()) { // before any backend starts that many threads (it would take minutes, then fail)
-            throw new IllegalArgumentException("backend " + backend.id() + ": threads must be at most " + maxThreads()
-                    + " (" + MAX_THREADS_PER_CORE + " per core; this machine has " + cores + " cores), got " + threads);
+        if (threads > maxThreads()) {
+            throw new IllegalArgumentException("threads must be at most " + maxThreads() + " (" + MAX_THREADS_PER_CORE
+                    + " per core; this machine has " + Runtime.getRuntime().availableProcessors() + " cores), got " + threads);
         }
     }
 
@@ -74,6 +81,7 @@ public final class Backends {
     /** Opens a network after checking availability and support, with one clear message if either fails. */
     public static Network open(Backend backend, org.lenetbench.model.ModelSpec model, Device device, int threads) {
         requireAvailable(backend);
+        requireThreads(threads);
         Support s = backend.supports(model);
         if (!s.supported()) {
             throw new UnsupportedOperationException("backend " + backend.id() + " does not support model "
