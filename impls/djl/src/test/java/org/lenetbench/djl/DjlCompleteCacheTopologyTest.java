@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import org.junit.jupiter.api.Test;
 import org.lenetbench.backend.Backend;
 import org.lenetbench.conformance.BackendConformanceKit;
+import org.lenetbench.conformance.OneDnnCacheSizes;
 
 /**
  * The other side of {@link DjlHiddenCacheTopologyTest}: with sane cache sizes (oneDNN's own guesses, given to it
@@ -17,7 +18,7 @@ import org.lenetbench.conformance.BackendConformanceKit;
 class DjlCompleteCacheTopologyTest extends BackendConformanceKit {
     static {
         Engine.getEngine("PyTorch");
-        OneDnnCacheSizes.oneDnnGuesses();
+        OneDnnCacheSizes.in("libtorch_cpu.so").oneDnnGuesses();
     }
 
     @Override

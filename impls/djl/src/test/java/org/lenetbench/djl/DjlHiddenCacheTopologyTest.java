@@ -10,6 +10,7 @@ import ai.djl.engine.Engine;
 import org.junit.jupiter.api.Test;
 import org.lenetbench.backend.Backend;
 import org.lenetbench.conformance.BackendConformanceKit;
+import org.lenetbench.conformance.OneDnnCacheSizes;
 
 /**
  * The conformance kit on a host whose CPUID hides the cache topology, made on any host by giving oneDNN the cache
@@ -23,7 +24,10 @@ class DjlHiddenCacheTopologyTest extends BackendConformanceKit {
 
     static {
         Engine engine = Engine.getEngine("PyTorch");
-        OneDnnCacheSizes.hideTopology();
+        OneDnnCacheSizes onednn = OneDnnCacheSizes.in("libtorch_cpu.so");
+        System.out.println("libtorch's oneDNN, per-core cache sizes on this host (L1, L2, L3): "
+                + java.util.Arrays.toString(onednn.perCoreSizes()));
+        onednn.hideTopology();
         BROKEN_WITH_ONEDNN = ConvolutionBackwardProbe.firstError(engine);
     }
 

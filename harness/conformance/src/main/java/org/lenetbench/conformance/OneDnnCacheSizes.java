@@ -1,4 +1,4 @@
-package org.lenetbench.djl;
+package org.lenetbench.conformance;
 
 import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
@@ -13,34 +13,61 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
- * Replaces, in the libtorch this JVM loaded, the code of oneDNN's {@code platform::get_per_core_cache_size(int)}
- * with a function that returns fixed sizes, so that a test can give oneDNN the cache sizes of another host. With
+ * oneDNN's {@code platform::get_per_core_cache_size(int)} inside an engine's native library this JVM loaded
+ * (libtorch_cpu.so, libtensorflow_cc.so.2, libnd4jcpu.so each link their own oneDNN): what it answers on this host,
+ * and a replacement that returns fixed sizes, so that a test can give oneDNN the cache sizes of another host. With
  * 1 byte for every level it reproduces what oneDNN 3.7.1 computes on a host whose CPUID hides the cache topology
  * (Xbyak reads an empty leaf 0x8000001D), on any x86-64 host; with oneDNN's own guesses (32 KiB, 512 KiB, 1 MiB)
  * it gives a host that hides the topology what a complete CPUID would. Must run before libtorch creates its first
  * oneDNN primitive (oneDNN caches primitives), so in a JVM of its own, right after the engine loads.
  *
- * <p>The function is a local symbol of {@code libtorch_cpu.so}: its address is read from the file's ELF symbol
- * table, and the mapping's base from {@code /proc/self/maps}.
+ * <p>The function is a local symbol of the library: its address is read from the file's ELF symbol table, and the
+ * mapping's base from {@code /proc/self/maps}.
  */
-final class OneDnnCacheSizes {
+public final class OneDnnCacheSizes {
     static final String FUNCTION = "_ZN4dnnl4impl3cpu8platform23get_per_core_cache_sizeEi";
+    /** The file name the library is mapped under, e.g. "libtorch_cpu.so". */
+    private final String library;
     private static final int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
     private static final long PAGE = 4096;
 
-    private OneDnnCacheSizes() {
+    private OneDnnCacheSizes(String library) {
+        this.library = library;
+    }
+
+    /** The oneDNN inside the library mapped as {@code fileName} (load the engine first). */
+    public static OneDnnCacheSizes in(String fileName) {
+        return new OneDnnCacheSizes(fileName);
     }
 
     /** Every cache level 1 byte, as oneDNN 3.7.1 computes on a host whose CPUID reports no cache topology. */
-    static void hideTopology() {
+    public void hideTopology() {
         patch(returnSizes(1, 1, 1));
     }
 
     /** oneDNN's guesses for a host it knows nothing about (its {@code guess(level)}): 32 KiB, 512 KiB, 1 MiB. */
-    static void oneDnnGuesses() {
+    public void oneDnnGuesses() {
         patch(returnSizes(32 * 1024, 512 * 1024, 1024 * 1024));
+    }
+
+    /** What the function answers for cache levels 1 to 3 in this process: bytes per core. */
+    public long[] perCoreSizes() {
+        Linker linker = Linker.nativeLinker();
+        Mapping mapped = mapping();
+        MethodHandle function = linker.downcallHandle(MemorySegment.ofAddress(mapped.base() + symbol(mapped.file(),
+                FUNCTION).value()), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        long[] sizes = new long[3];
+        for (int level = 1; level <= 3; level++) {
+            try {
+                sizes[level - 1] = Integer.toUnsignedLong((int) function.invokeExact(level));
+            } catch (Throwable e) {
+                throw new IllegalStateException(FUNCTION + "(" + level + ") in " + library + " failed: " + e, e);
+            }
+        }
+        return sizes;
     }
 
     /**
@@ -66,8 +93,8 @@ final class OneDnnCacheSizes {
         }
     }
 
-    private static void patch(byte[] code) {
-        Mapping library = libtorchCpu();
+    private void patch(byte[] code) {
+        Mapping library = mapping();
         Symbol symbol = symbol(library.file(), FUNCTION);
         if (symbol.size() < code.length) {
             throw new IllegalStateException(FUNCTION + " in " + library.file() + " is " + symbol.size()
@@ -75,27 +102,39 @@ final class OneDnnCacheSizes {
         }
         long address = library.base() + symbol.value();
         long start = address & -PAGE, length = ((address + code.length + PAGE - 1) & -PAGE) - start;
-        mprotect(start, length, PROT_READ | PROT_WRITE | PROT_EXEC);
+        if (!mprotect(start, length, PROT_READ | PROT_WRITE | PROT_EXEC)) {
+            throw new IllegalStateException("cannot make " + FUNCTION + " at 0x" + Long.toHexString(address) + " in "
+                    + library.file() + " writable (mprotect failed); the library's mappings: " + mapsOf(library.file()));
+        }
         MemorySegment.ofAddress(address).reinterpret(code.length).copyFrom(MemorySegment.ofArray(code));
         mprotect(start, length, PROT_READ | PROT_EXEC);
+    }
+
+    private static List<String> mapsOf(Path file) {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(l -> l.endsWith(file.toString())).toList();
+        } catch (IOException e) {
+            return List.of("(cannot read /proc/self/maps: " + e + ")");
+        }
     }
 
     record Mapping(Path file, long base) {
     }
 
-    /** libtorch_cpu.so as this process mapped it: the file and the address of its first byte (offset 0). */
-    static Mapping libtorchCpu() {
+    /** The library as this process mapped it: the file and the address of its first byte (offset 0). */
+    private Mapping mapping() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length >= 6 && f[5].endsWith("/libtorch_cpu.so") && Long.parseLong(f[2], 16) == 0) {
+                // private: the loader's mapping, not a reader's (symbol() maps the file shared)
+                if (f.length >= 6 && f[5].endsWith("/" + library) && Long.parseLong(f[2], 16) == 0 && f[1].endsWith("p")) {
                     return new Mapping(Path.of(f[5]), Long.parseUnsignedLong(f[0].substring(0, f[0].indexOf('-')), 16));
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/self/maps: " + e, e);
         }
-        throw new IllegalStateException("libtorch_cpu.so is not mapped in this process: load DJL's PyTorch engine first");
+        throw new IllegalStateException(library + " is not mapped in this process: load its engine first");
     }
 
     record Symbol(long value, long size) {
@@ -128,7 +167,7 @@ final class OneDnnCacheSizes {
             throw new IllegalStateException("cannot read " + elf + ": " + e, e);
         }
         throw new IllegalStateException(name + " is not in the symbol table of " + elf
-                + " (stripped, or another libtorch build than pytorch-native-cpu 2.7.1)");
+                + " (stripped, or another build than the pinned one)");
     }
 
     private static boolean nameEquals(MappedByteBuffer file, long at, byte[] wanted) {
@@ -140,7 +179,7 @@ final class OneDnnCacheSizes {
         return file.get((int) (at + wanted.length)) == 0;
     }
 
-    private static void mprotect(long address, long length, int protection) {
+    private static boolean mprotect(long address, long length, int protection) {
         Linker linker = Linker.nativeLinker();
         MethodHandle mprotect = linker.downcallHandle(linker.defaultLookup().find("mprotect").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
@@ -150,9 +189,6 @@ final class OneDnnCacheSizes {
         } catch (Throwable e) {
             throw new IllegalStateException("mprotect failed: " + e, e);
         }
-        if (result != 0) {
-            throw new IllegalStateException("mprotect(" + Long.toHexString(address) + ", " + length + ", " + protection
-                    + ") returned " + result);
-        }
+        return result == 0;
     }
 }

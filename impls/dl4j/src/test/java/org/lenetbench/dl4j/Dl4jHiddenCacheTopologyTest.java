@@ -1,0 +1,37 @@
+package org.lenetbench.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.lenetbench.backend.Backend;
+import org.lenetbench.conformance.BackendConformanceKit;
+import org.lenetbench.conformance.OneDnnCacheSizes;
+
+/**
+ * Is ND4J's oneDNN exposed like libtorch's on hosts whose CPUID hides the cache topology? The conformance kit with
+ * the oneDNN inside libnd4jcpu given 1-byte caches (what oneDNN 3.7.1 computes on such hosts) before it builds a
+ * primitive. Passing here means ND4J's kernels for LeNet do not depend on the sizes. A JVM of its own.
+ */
+class Dl4jHiddenCacheTopologyTest extends BackendConformanceKit {
+    private static final OneDnnCacheSizes ONEDNN = OneDnnCacheSizes.in("libnd4jcpu.so");
+    private static final long[] ON_THIS_HOST;
+
+    static {
+        new Dl4jBackend().availability(); // loads the natives
+        ON_THIS_HOST = ONEDNN.perCoreSizes();
+        System.out.println("ND4J's oneDNN, per-core cache sizes on this host (L1, L2, L3): " + Arrays.toString(ON_THIS_HOST));
+        ONEDNN.hideTopology();
+    }
+
+    @Override
+    protected Backend backend() {
+        return new Dl4jBackend();
+    }
+
+    @Test
+    void theSimulationIsInPlace() {
+        assertEquals(Arrays.toString(new long[] {1, 1, 1}), Arrays.toString(ONEDNN.perCoreSizes()));
+    }
+}
