@@ -31,6 +31,9 @@ public final class OneDnnCacheSizes {
     static final String FUNCTION = "_ZN4dnnl4impl3cpu8platform23get_per_core_cache_sizeEi";
     /** The file name the library is mapped under, e.g. "libtorch_cpu.so". */
     private final String library;
+    /** The function's address and size, found once: the symbol table of a 600 MB library takes a while to scan. */
+    private Symbol located;
+    private long address;
     private static final int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
     private static final long PAGE = 4096;
 
@@ -56,9 +59,9 @@ public final class OneDnnCacheSizes {
     /** What the function answers for cache levels 1 to 3 in this process: bytes per core. */
     public long[] perCoreSizes() {
         Linker linker = Linker.nativeLinker();
-        Mapping mapped = mapping();
-        MethodHandle function = linker.downcallHandle(MemorySegment.ofAddress(mapped.base() + symbol(mapped.file(),
-                FUNCTION).value()), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        locate();
+        MethodHandle function = linker.downcallHandle(MemorySegment.ofAddress(address),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
         long[] sizes = new long[3];
         for (int level = 1; level <= 3; level++) {
             try {
@@ -94,13 +97,12 @@ public final class OneDnnCacheSizes {
     }
 
     private void patch(byte[] code) {
-        Mapping library = mapping();
-        Symbol symbol = symbol(library.file(), FUNCTION);
+        Mapping library = locate();
+        Symbol symbol = located;
         if (symbol.size() < code.length) {
             throw new IllegalStateException(FUNCTION + " in " + library.file() + " is " + symbol.size()
                     + " bytes, too short for the " + code.length + " bytes of the replacement");
         }
-        long address = library.base() + symbol.value();
         long start = address & -PAGE, length = ((address + code.length + PAGE - 1) & -PAGE) - start;
         if (!mprotect(start, length, PROT_READ | PROT_WRITE | PROT_EXEC)) {
             throw new IllegalStateException("cannot make " + FUNCTION + " at 0x" + Long.toHexString(address) + " in "
@@ -119,6 +121,16 @@ public final class OneDnnCacheSizes {
     }
 
     record Mapping(Path file, long base) {
+    }
+
+    /** Finds the mapping and the function's address (once), and returns the mapping. */
+    private Mapping locate() {
+        Mapping mapped = mapping();
+        if (located == null) {
+            located = symbol(mapped.file(), FUNCTION);
+            address = mapped.base() + located.value();
+        }
+        return mapped;
     }
 
     /** The library as this process mapped it: the file and the address of its first byte (offset 0). */
