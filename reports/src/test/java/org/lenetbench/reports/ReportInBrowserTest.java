@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +34,18 @@ class ReportInBrowserTest {
     @BeforeAll
     static void writeReport() throws IOException {
         chromium = System.getProperty("chromium", "chromium");
-        Assumptions.assumeTrue(onPath(chromium), "no " + chromium + " on the PATH: install Debian's chromium package "
-                + "(.ci/run does) or set -Dchromium=/path/to/chrome");
+        if (!onPath(chromium)) {
+            return; // each test is skipped with the reason (a skip in @BeforeAll would not count in the test report)
+        }
         report = TARGET.resolve("report-browser-test/index.html").toAbsolutePath();
         Files.createDirectories(report.getParent());
         Files.writeString(report, new ReportPage(ResultsFolder.load(RESULTS, null), ResultsFolder.load(H100, null)).render());
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        Assumptions.assumeTrue(report != null, "no " + chromium + " on the PATH: install Debian's chromium package "
+                + "(.ci/run does) or set -Dchromium=/path/to/chrome");
     }
 
     @Test

@@ -62,6 +62,18 @@ public final class ResidentMemoryCheck {
         return samples;
     }
 
+    /**
+     * The steps between what {@link #growthMib} compares: the medians of the first and of the last three rounds
+     * are the second and the next-to-last round's samples, {@code rounds − 3} rounds apart. A limit per step is
+     * this many times larger over the run.
+     */
+    public static int stepsCompared(int rounds, int stepsPerRound) {
+        if (rounds < 6) {
+            throw new IllegalArgumentException("need at least 6 rounds, got " + rounds);
+        }
+        return (rounds - 3) * stepsPerRound;
+    }
+
     /** Median of the last three samples minus median of the first three, in MiB. */
     public static long growthMib(long[] samples) {
         if (samples.length < 6) {

@@ -16,6 +16,10 @@ import org.lenetbench.tensor.NamedTensors;
  * <li>Losses are means over the batch; gradients are gradients of that mean.</li>
  * <li>Scores are {@code [n, classes]}: logits for a linear output, RBF distances for an RBF output;
  *     {@link org.lenetbench.model.Output#predict} turns a row into a class.</li>
+ * <li>Where the gradient is not defined, the rule is fixed, because real inputs reach it (a blank MNIST
+ *     background ties every max-pooling window over it): a max-pooling window whose largest value ties sends
+ *     its gradient to the <em>first</em> of them in row-major window order, the others get none
+ *     ({@link org.lenetbench.model.Subsampling.Kind#MAX}); ReLU's derivative at 0 is 0.</li>
  * </ul>
  */
 public interface Network extends AutoCloseable {

@@ -10,7 +10,8 @@ import java.util.Objects;
  *     {@code y = coef[m] · Σ window + bias[m]}. Parameters {@code NAME.coef [maps]}, {@code NAME.bias [maps]}.</li>
  * <li>{@link Kind#AVERAGE}: the mean of the window, no parameters.</li>
  * <li>{@link Kind#MAX}: the largest value of the window, no parameters. In backward the gradient goes to
- *     the first largest element in row-major window order.</li>
+ *     the first largest element in row-major window order (the tie rule of the contract,
+ *     {@link org.lenetbench.backend.Network}).</li>
  * </ul>
  */
 public record Subsampling(String name, Kind kind, int window) implements Layer {

@@ -122,10 +122,13 @@ class DjlBackendTest extends CpuBackendRefusals {
 
     @Test
     void threadsOfflineModeAndVersionsAreRecorded() {
+        // what libtorch itself uses (intra-op threads are process-wide: the last network opened sets them)
         try (Network n = BACKEND.open(Models.lenet1(), Device.CPU, 2)) {
+            assertEquals(2, ai.djl.pytorch.jni.JniUtils.getNumThreads());
             assertEquals(2, n.threads());
         }
         try (Network n = BACKEND.open(Models.lenet1(), Device.CPU, 1)) {
+            assertEquals(1, ai.djl.pytorch.jni.JniUtils.getNumThreads());
             assertEquals(1, n.threads());
         }
         assertEquals("true", System.getProperty("ai.djl.offline"));

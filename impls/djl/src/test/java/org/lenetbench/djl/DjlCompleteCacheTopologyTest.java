@@ -33,4 +33,10 @@ class DjlCompleteCacheTopologyTest extends BackendConformanceKit {
         assertTrue(LibtorchContext.ofLoadedLibtorch().mkldnnEnabled(), "oneDNN switched off: " + backend.engineVersion());
         assertTrue(backend.engineVersion().contains("oneDNN on"), backend.engineVersion());
     }
+
+    /** On Linux x86-64, as the backend's own conformance test. */
+    @Override
+    protected boolean availabilityExpected() {
+        return onLinuxX86_64();
+    }
 }

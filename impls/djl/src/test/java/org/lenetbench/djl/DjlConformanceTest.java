@@ -9,4 +9,10 @@ class DjlConformanceTest extends BackendConformanceKit {
     protected Backend backend() {
         return new DjlBackend();
     }
+
+    /** On Linux x86-64: libtorch for it is in the build (pytorch-native-cpu linux-x86_64). */
+    @Override
+    protected boolean availabilityExpected() {
+        return onLinuxX86_64();
+    }
 }

@@ -18,7 +18,8 @@ import org.lenetbench.params.Initializer;
  * No NDArray leaks ({@link ResidentMemoryCheck}): after 1,000 training steps of {@code lenet5} at batch 64 on
  * 2 threads, 2,000 more (8 rounds of 250) must leave the number of live NDArrays (the network's manager and
  * PyTorch's system manager) exactly where it was, and must not grow the resident set by more than
- * {@link #MARGIN_MIB} MiB, about 8 KiB per step. It runs in a JVM of its own with a fixed, pre-touched heap
+ * {@link #MARGIN_MIB} MiB, about 13 KiB per step over the 1,250 steps the check compares
+ * ({@link ResidentMemoryCheck#stepsCompared}). It runs in a JVM of its own with a fixed, pre-touched heap
  * (see the pom).
  */
 class DjlMemoryTest {

@@ -178,11 +178,19 @@ final class Dl4jNetwork extends AbstractNetwork {
         result.getGradients().values().forEach(INDArray::close);
     }
 
+    /** The layer as single libnd4j ops, what the layer benchmarks time ({@link Nd4jLayerKernel}). */
     @Override
     public LayerKernel layer(String layerName, int batchSize) {
         checkLoaded();
         List<ParameterSpec> specs = model().parametersOf(layerName);
         return new Nd4jLayerKernel(model(), layerName, batchSize, parameters().select(specs), threads());
+    }
+
+    /** The layer as the SameDiff ops training runs, differentiated by SameDiff ({@link SameDiffLayerKernel}). */
+    LayerKernel sameDiffLayer(String layerName, int batchSize) {
+        checkLoaded();
+        List<ParameterSpec> specs = model().parametersOf(layerName);
+        return new SameDiffLayerKernel(model(), layerName, batchSize, parameters().select(specs), threads());
     }
 
     @Override

@@ -57,9 +57,14 @@ class Dl4jBackendTest extends CpuBackendRefusals {
     @Test
     void theOneDnnNativesAreLoadedAndThreadsRecorded() {
         assertTrue(BACKEND.engineVersion().contains("with oneDNN"), BACKEND.engineVersion());
-        try (Network n = BACKEND.open(Models.lenet1(), Device.CPU, 2)) {
-            assertEquals(2, n.threads());
-            assertTrue(BACKEND.engineVersion().contains("threads 2"), BACKEND.engineVersion());
+        // what ND4J itself uses, for its own ops (OpenMP) and for BLAS, after each open
+        for (int threads : new int[] {2, 1}) {
+            try (Network n = BACKEND.open(Models.lenet1(), Device.CPU, threads)) {
+                assertEquals(threads, org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads());
+                assertEquals(threads, org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads());
+                assertEquals(threads, n.threads());
+                assertTrue(BACKEND.engineVersion().contains("threads " + threads), BACKEND.engineVersion());
+            }
         }
     }
 

@@ -34,4 +34,10 @@ class Dl4jHiddenCacheTopologyTest extends BackendConformanceKit {
     void theSimulationIsInPlace() {
         assertEquals(Arrays.toString(new long[] {1, 1, 1}), Arrays.toString(ONEDNN.perCoreSizes()));
     }
+
+    /** On Linux x86-64, as the backend's own conformance test. */
+    @Override
+    protected boolean availabilityExpected() {
+        return onLinuxX86_64();
+    }
 }

@@ -31,8 +31,6 @@ class GpuStepProfileTest {
         assertEquals(List.of("upload", "softmax_cross_entropy", "download"), names.subList(loss - 1, loss + 2));
         assertEquals("adam_update", names.getLast());
         assertFalse(names.contains("activation_forward"), "every activation is fused into the layer before it: " + names);
-        double sum = step.operations().stream().mapToDouble(GpuStepProfile.Step::medianMillis).sum();
-        assertEquals(sum, step.totalMillis(), 1e-9);
         assertTrue(step.operations().stream().allMatch(s -> s.medianMillis() > 0), step.toString());
 
         GpuStepProfile.Phase forward = (GpuStepProfile.Phase) profile.get("forward");

@@ -9,4 +9,10 @@ class JcudaConformanceTest extends BackendConformanceKit {
     protected Backend backend() {
         return new JcudaBackend();
     }
+
+    /** Where an NVIDIA driver is installed; without one the backend is unavailable, a visible skip. */
+    @Override
+    protected boolean availabilityExpected() {
+        return java.nio.file.Files.exists(java.nio.file.Path.of("/proc/driver/nvidia/version"));
+    }
 }

@@ -33,10 +33,7 @@ class TfBackendTest extends CpuBackendRefusals {
     }
 
     @Test
-    void threadsAndVersionsAreRecorded() {
-        try (Network n = BACKEND.open(Models.lenet1(), Device.CPU, 2)) {
-            assertEquals(2, n.threads());
-        }
+    void versionsAndInterOpThreadsAreRecorded() {
         assertTrue(BACKEND.engineVersion().contains("TensorFlow 2."), BACKEND.engineVersion());
         assertTrue(BACKEND.engineVersion().contains("inter-op threads 1"), BACKEND.engineVersion());
     }

@@ -9,4 +9,10 @@ class TfConformanceTest extends BackendConformanceKit {
     protected Backend backend() {
         return new TfBackend();
     }
+
+    /** On Linux x86-64: TensorFlow's natives for it are in the build (tensorflow-core-native linux-x86_64). */
+    @Override
+    protected boolean availabilityExpected() {
+        return onLinuxX86_64();
+    }
 }

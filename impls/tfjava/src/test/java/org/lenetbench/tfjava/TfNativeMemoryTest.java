@@ -17,7 +17,8 @@ import org.lenetbench.params.Initializer;
 /**
  * Resident memory stops growing once warm ({@link ResidentMemoryCheck}): after 1,000 training steps of
  * {@code lenet5} at batch 64 on 2 threads, 2,000 more (8 rounds of 250) must not grow the resident set by more
- * than {@link #MARGIN_MIB} MiB, about 8 KiB per step. It runs in a JVM of its own with a fixed, pre-touched heap
+ * than {@link #MARGIN_MIB} MiB, about 13 KiB per step over the 1,250 steps the check compares
+ * ({@link ResidentMemoryCheck#stepsCompared}). It runs in a JVM of its own with a fixed, pre-touched heap
  * (see the pom). What it catches is native memory nothing on the Java side owns: a graph gaining ops every step
  * (one 4 KB constant per step, tried once, grew it by 80 MiB in the 2,000 measured steps, against 1 MiB
  * without), sessions or graphs never closed. A forgotten {@code Result.close()} is freed when its Java object is

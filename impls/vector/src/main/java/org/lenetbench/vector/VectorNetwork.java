@@ -12,16 +12,14 @@ import org.lenetbench.backend.AbstractNetwork;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.ParameterSpec;
 import org.lenetbench.optim.OptimizerSpec;
-import org.lenetbench.reference.ReferenceLoss;
-import org.lenetbench.reference.ReferenceNetwork;
 import org.lenetbench.tensor.NamedTensors;
 
 /**
  * A model in float32: samples of a batch are split over a fixed pool of workers ({@link BatchParallel}),
  * each with its own {@link Workspace}; their gradient sums are added in worker order, then averaged, and the
  * optimizer's step taken, by the same workers, each on its own range of the parameters.
- * The loss of each pattern (ten scores) is computed by the harness's {@link ReferenceLoss}. SDLM's
- * curvature estimate, which runs on 500 patterns per epoch, is delegated to the fp64 reference.
+ * The loss of each pattern is this backend's own ({@link FloatLoss}), and so is SDLM's curvature estimate
+ * ({@link GaussNewtonPass}: one thread, plain loops; it runs on 500 patterns per epoch).
  *
  * <p>A worker takes its samples a group (one per lane) at a time. A whole group is copied into the batch-in-lanes
  * layout once and goes through the leading layers that take it (the {@link #trunk}: LeNet-5's C1 to S4) without
@@ -34,7 +32,7 @@ import org.lenetbench.tensor.NamedTensors;
 final class VectorNetwork extends AbstractNetwork {
     private final FloatParameters params;
     private final List<VectorLayer> layers = new ArrayList<>();
-    private final ReferenceLoss loss;
+    private final FloatLoss loss;
     private final BatchParallel parallel;
     private final Workspace[] workspaces;
     /** Samples a worker takes through each pass together, layer by layer: one per lane. */
@@ -64,7 +62,7 @@ final class VectorNetwork extends AbstractNetwork {
     private double currentLearningRate = Double.NaN;
     private float[] currentScores;
     private FloatOptimizer optimizer;
-    private ReferenceNetwork curvatureReference;
+    private GaussNewtonPass gaussNewton;
 
     VectorNetwork(ModelSpec model, int threads, FloatOps ops) {
         super(VectorBackend.ID, model, Device.CPU, threads);
@@ -72,7 +70,7 @@ final class VectorNetwork extends AbstractNetwork {
         for (int i = 0; i < model.layers().size(); i++) {
             layers.add(VectorLayer.of(model.layers().get(i), model.inputShapeOf(i), params, ops));
         }
-        this.loss = new ReferenceLoss(model.loss());
+        this.loss = new FloatLoss(model.loss());
         this.parallel = new BatchParallel(threads);
         this.workspaces = new Workspace[threads];
         this.ops = ops;
@@ -80,7 +78,7 @@ final class VectorNetwork extends AbstractNetwork {
         this.trunk = trunkOf(layers);
         this.fusion = new TanhFusion(layers, trunk);
         for (int t = 0; t < threads; t++) {
-            workspaces[t] = new Workspace(layers, trunk, fusion, params, model.classes(), group);
+            workspaces[t] = new Workspace(layers, trunk, fusion, params, group);
         }
         this.gradients = params.newGradients();
         this.trainableValues = params.trainable.stream().map(p -> params.value(p.name())).toArray(float[][]::new);
@@ -158,11 +156,10 @@ final class VectorNetwork extends AbstractNetwork {
     @Override
     public NamedTensors curvature(Batch batch) {
         checkLoaded();
-        if (curvatureReference == null) {
-            curvatureReference = new ReferenceNetwork(model());
+        if (gaussNewton == null) {
+            gaussNewton = new GaussNewtonPass(model(), layers, params, loss);
         }
-        curvatureReference.loadParameters(params.copy());
-        return curvatureReference.curvature(batch);
+        return gaussNewton.run(batch);
     }
 
     @Override
@@ -279,14 +276,7 @@ final class VectorNetwork extends AbstractNetwork {
             int count = Math.min(group, to - n);
             forwardGroup(ws, current, n, count);
             for (int s = 0; s < count; s++) {
-                float[] y = ws.activations[last][s];
-                for (int c = 0; c < y.length; c++) {
-                    ws.scores[c] = y[c];
-                }
-                ws.loss += loss.lossAndGradient(ws.scores, label(current, n + s), ws.scoreGradient);
-                for (int c = 0; c < y.length; c++) {
-                    ws.deltas[last][s][c] = (float) ws.scoreGradient[c];
-                }
+                ws.loss += loss.lossAndGradient(ws.activations[last][s], label(current, n + s), ws.deltas[last][s]);
             }
             boolean inLanes = takesTrunk(count);
             int stop = inLanes ? trunk : 0;

@@ -20,11 +20,9 @@ final class Workspace {
     final float[][] lanesDeltas;
     final float[][] gradients;
     final float[][] scratch;
-    final double[] scores;
-    final double[] scoreGradient;
     double loss;
 
-    Workspace(List<VectorLayer> layers, int trunk, TanhFusion fusion, FloatParameters params, int classes,
+    Workspace(List<VectorLayer> layers, int trunk, TanhFusion fusion, FloatParameters params,
             int group) {
         activations = new float[layers.size() + 1][][];
         deltas = new float[layers.size() + 1][][];
@@ -45,8 +43,6 @@ final class Workspace {
         }
         gradients = params.newGradients();
         scratch = layers.stream().map(l -> new float[l.scratchSize()]).toArray(float[][]::new);
-        scores = new double[classes];
-        scoreGradient = new double[classes];
     }
 
     void reset() {
