@@ -86,9 +86,11 @@ final class CrossCheckCommand implements Callable<Integer> {
                 long skipped = results.size() - passed - failed;
                 double worst = results.stream().mapToDouble(CheckResult::error).filter(e -> !Double.isNaN(e)).max()
                         .orElse(0);
+                // the first failure in full; skipped checks by name only (-v gives each one's reason)
+                List<String> skippedChecks = results.stream().filter(r -> r.status() == CheckResult.Status.SKIPPED)
+                        .map(CheckResult::check).toList();
                 String note = results.stream().filter(CheckResult::failed).findFirst().map(r -> r.check() + ": " + r.detail())
-                        .orElse(results.stream().filter(r -> r.status() == CheckResult.Status.SKIPPED).findFirst()
-                                .map(r -> r.check() + " skipped: " + r.detail()).orElse(""));
+                        .orElse(skippedChecks.isEmpty() ? "" : "skipped: " + String.join(", ", skippedChecks));
                 table.row(b.id(), m.name(), passed, failed, skipped, String.format("%.1e", worst), note);
                 if (verbose) {
                     results.forEach(r -> out.println("  " + r));

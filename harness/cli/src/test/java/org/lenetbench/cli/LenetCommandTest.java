@@ -219,9 +219,25 @@ class LenetCommandTest {
         assertEquals(0, train.exit(), train.err());
         JsonNode results = ResultsJson.MAPPER.readTree(out.resolve("results.json").toFile());
         assertEquals(backend, results.get("summary").get("backend").asText());
-        assertEquals(2, results.get("summary").get("threads").asInt());
         double accuracy = results.get("final").get("testAccuracy").asDouble();
         assertTrue(accuracy > 0.8, model + " on " + backend + ": accuracy " + accuracy + " after 6,000 images");
+    }
+
+    /**
+     * --threads reaches the engine, and results.json records what the engine uses: djl reads libtorch's own count
+     * back. One thread, because the default is every core.
+     */
+    @Test
+    void trainRecordsTheThreadCountTheEngineUses() throws Exception {
+        assumeAvailable("djl");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1,
+                "one core: 1 is the default too");
+        Path out = dir.resolve("djl-one-thread");
+        Run train = run("train", "--backend", "djl", "--model", "lenet1", "--train-limit", "500", "--test-limit", "200",
+                "--threads", "1", "--out", out.toString(), "--no-progress");
+        assertEquals(0, train.exit(), train.err());
+        JsonNode results = ResultsJson.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertEquals(1, results.get("summary").get("threads").asInt());
     }
 
     @org.junit.jupiter.params.ParameterizedTest
