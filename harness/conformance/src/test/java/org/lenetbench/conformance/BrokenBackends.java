@@ -143,6 +143,22 @@ final class BrokenBackends {
         });
     }
 
+    /** SDLM's curvature of C1's weights counted twice, as when a pass adds a layer's h_kk once per worker too many. */
+    static Backend c1CurvatureCountedTwice() {
+        return wrapped("broken-c1-curvature", network -> new ForwardingNetwork(network) {
+            @Override
+            public NamedTensors curvature(Batch batch) {
+                NamedTensors right = delegate.curvature(batch);
+                Tensor h = right.get("c1.weight");
+                float[] doubled = h.data().clone();
+                for (int i = 0; i < doubled.length; i++) {
+                    doubled[i] *= 2;
+                }
+                return replace(right, "c1.weight", new Tensor(h.shape(), doubled));
+            }
+        });
+    }
+
     /** Scores 2·10⁻⁵ too large: an error just above the forward tolerance (10⁻⁵), as a sloppy tanh would give. */
     static Backend scoresJustAboveTolerance() {
         return wrapped("broken-scores-2e-5", network -> new ForwardingNetwork(network) {

@@ -72,6 +72,11 @@ class KitCatchesBrokenBackendsTest {
     }
 
     @Test
+    void aWrongCurvatureFailsTheCurvatureCheckAlone() {
+        assertEquals(Set.of("sdlm curvature"), failedChecks(BrokenBackends.c1CurvatureCountedTwice(), Models.lenet51998()));
+    }
+
+    @Test
     void anErrorJustAboveTheToleranceFails() {
         assertEquals(Set.of("forward"), failedChecks(BrokenBackends.scoresJustAboveTolerance(), Models.lenet5()));
     }
