@@ -6,12 +6,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that a reader never sees half of one: the bytes go to a temporary file in the same
- * directory, which is then moved over the target (atomically where the file system can).
+ * directory, which is then moved over the target (atomically where the file system can). The file gets the
+ * permissions of any new file of the user (0666 less the umask), not those of a private temporary file (0600): a
+ * report or a results file is there to be read by others.
  */
 public final class AtomicFiles {
+    /** Names the temporary files: CREATE_NEW refuses a name in use, so a clash fails instead of sharing a file. */
+    private static final java.security.SecureRandom UNIQUE = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -38,9 +44,9 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".partial");
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + UNIQUE.nextLong(Long.MAX_VALUE) + ".partial");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
             }
             check.verify(temp);
