@@ -9,13 +9,14 @@ import java.util.TreeMap;
 /**
  * Each JMH result of a run against the same benchmark, method and parameters in an earlier run (the baseline).
  * A change counts only when the two error bars do not overlap: a regression when the new result's upper end is
- * below the baseline's lower end, an improvement the other way round, otherwise it is noise.
+ * below the baseline's lower end, an improvement the other way round, otherwise it is noise. Where either result is
+ * {@link JmhRecord#unstable() unstable} nothing is compared: its error bar says nothing about the steady state.
  */
 record BaselineComparison(String benchmark, String parameters, double baseline, double baselineError, double now,
         double nowError, Verdict verdict, JmhRecord nowRecord) {
 
     enum Verdict {
-        REGRESSION, IMPROVEMENT, WITHIN_ERROR
+        REGRESSION, IMPROVEMENT, WITHIN_ERROR, UNSTABLE
     }
 
     /** The change in percent of the baseline. */
@@ -71,6 +72,9 @@ record BaselineComparison(String benchmark, String parameters, double baseline, 
     }
 
     static Verdict verdict(JmhRecord before, JmhRecord now) {
+        if (before.unstable() || now.unstable()) {
+            return Verdict.UNSTABLE;
+        }
         if (now.images() + errorOf(now) < before.images() - errorOf(before)) {
             return Verdict.REGRESSION;
         }

@@ -17,6 +17,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 record JmhRecord(String benchmarkClass, String method, Map<String, String> params, double score, double error,
         String unit, double images, double imagesError, double flops, double bytes, int jmhThreads, String jdk, List<String> jvmArgs) {
 
+    /**
+     * A result whose error (JMH's 99.9 % confidence interval, of the images/s where there are, else of the score) is
+     * more than this fraction of its value is <em>unstable</em>: shown with that mark, never compared, named at the
+     * end of the run. Steady-state results of this suite land well under it; a JIT still compiling, a machine
+     * busy with something else or an engine whose forks disagree lands above.
+     */
+    static final double UNSTABLE_ERROR = 0.10;
+
+    /** Whether the error is unknown (fewer than three samples) or above {@link #UNSTABLE_ERROR} of the value. */
+    boolean unstable() {
+        double relative = relativeError();
+        return !(relative <= UNSTABLE_ERROR);
+    }
+
+    /** The error as a fraction of the value (images/s where there are, else the score); NaN when unknown. */
+    double relativeError() {
+        return hasImages() ? imagesError / images : error / score;
+    }
+
+    /** The benchmark and its parameters, as in JMH's own listing: {@code NetworkBenchmark.trainStep backend=vector …}. */
+    String describe() {
+        StringBuilder text = new StringBuilder(benchmarkClass + "." + method);
+        new java.util.TreeMap<>(params).forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
+        return text.toString();
+    }
+
     String param(String name) {
         return params.getOrDefault(name, "");
     }

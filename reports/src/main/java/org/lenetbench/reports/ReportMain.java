@@ -1,6 +1,7 @@
 package org.lenetbench.reports;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.lenetbench.util.AtomicFiles;
@@ -46,6 +47,14 @@ public final class ReportMain implements Callable<Integer> {
             AtomicFiles.write(out, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             System.out.println("wrote " + out + " (" + folder.jmh().size() + " JMH results, " + folder.runs().size()
                     + " training runs, " + folder.crossCheck().size() + " cross-checks)");
+            List<JmhRecord> unstable = folder.jmh().stream().filter(j -> !j.benchmarkClass().equals("RooflineBenchmark"))
+                    .filter(JmhRecord::unstable).toList();
+            if (!unstable.isEmpty()) {
+                System.out.println("UNSTABLE (an error over " + Math.round(100 * JmhRecord.UNSTABLE_ERROR)
+                        + " % of the value, or unknown; marked in the report): " + unstable.size() + " result(s)");
+                unstable.forEach(j -> System.out.println("  " + j.describe() + ": " + (j.hasImages()
+                        ? ReportPage.images(j) + " img/s" : j.score() + " ± " + j.error() + " " + j.unit())));
+            }
             if (before != null) {
                 long regressions = BaselineComparison.compare(before, folder).stream()
                         .filter(c -> c.verdict() == BaselineComparison.Verdict.REGRESSION).count();

@@ -61,6 +61,7 @@ final class ReportPage {
                 .map(m -> "Benchmarks and training runs in the " + m + " mode are short: they show that everything "
                         + "runs, not how fast or how well.").stream().toList()); // a list: Mustache shows "" as a section
         page.put("summary", summary());
+        page.put("unstable", unstableNotice());
         page.put("wrong", wrong.all().stream().map(f -> f.backend() + " " + f.model() + ": " + f.describe()).toList());
         page.put("backends", folder.backends().stream().map(b -> Map.of("id", b.id(), "engine", b.engine(),
                 "version", b.version(), "status", b.available() ? "available" : "skipped: " + b.reason())).toList());
@@ -97,6 +98,16 @@ final class ReportPage {
         return Mustache.compiler().escapeHTML(true).compile(resource("report.mustache")).execute(page);
     }
 
+    /** One line when any JMH result of this run is unstable (a list: Mustache shows "" as a section). */
+    private List<String> unstableNotice() {
+        long unstable = folder.jmh().stream().filter(j -> !j.benchmarkClass().equals("RooflineBenchmark"))
+                .filter(JmhRecord::unstable).count();
+        return unstable == 0 ? List.of() : List.of(unstable + " of the results below are unstable: their error is over "
+                + Math.round(100 * JmhRecord.UNSTABLE_ERROR) + " % of their value (or unknown), so they are not "
+                + "steady-state measurements. They are marked \"unstable\" wherever they appear and not compared with "
+                + "the baseline.");
+    }
+
     /** Backend × model: final accuracy (the run named BACKEND-MODEL), time to 99 %, images/s from JMH. */
     private List<Map<String, String>> summary() {
         Set<String> keys = new LinkedHashSet<>();
@@ -119,16 +130,38 @@ final class ReportPage {
             row.put("accuracy", run == null ? "—" : percent(run.finalAccuracy()));
             row.put("to99", run == null || run.secondsTo99() == null ? "—" : String.format(Locale.ROOT, "%.0f s", run.secondsTo99()));
             row.put("train", images(backend, model, "trainStep", "64"));
+            row.put("trainVsFramework", timesFastestFramework(backend, model, "trainStep", "64"));
             row.put("inference", images(backend, model, "forward", "256"));
+            row.put("inferenceVsFramework", timesFastestFramework(backend, model, "forward", "256"));
             row.put("ofPeak", fractionOfPeak(backend, model));
             if (finding.isPresent()) { // measured, but not a speed of a working engine
-                for (String column : List.of("accuracy", "train", "inference", "ofPeak")) {
+                for (String column : List.of("accuracy", "train", "trainVsFramework", "inference", "inferenceVsFramework",
+                        "ofPeak")) {
                     row.computeIfPresent(column, (k, v) -> v.equals("—") ? v : v + " (wrong results)");
                 }
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * A backend's images/s over the fastest framework's (a backend whose backends.json entry says another project
+     * computes it) for the same model, method and batch in this run: "9.3×". Frameworks that are wrong on this
+     * machine for the model do not count; "—" where no framework was measured. Marked unstable where either result is.
+     */
+    private String timesFastestFramework(String backend, String model, String method, String batch) {
+        Optional<JmhRecord> mine = networkResult(backend, model, method, batch);
+        Optional<JmhRecord> fastest = folder.backends().stream().filter(BackendStatus::framework)
+                .filter(b -> !wrong.isWrong(b.id(), model))
+                .flatMap(b -> networkResult(b.id(), model, method, batch).stream())
+                .max(Comparator.comparingDouble(JmhRecord::images));
+        if (mine.isEmpty() || fastest.isEmpty()) {
+            return "—";
+        }
+        String ratio = String.format(Locale.ROOT, "%.2f× %s", mine.get().images() / fastest.get().images(),
+                fastest.get().param("backend"));
+        return mine.get().unstable() || fastest.get().unstable() ? ratio + " (unstable)" : ratio;
     }
 
     /**
@@ -196,7 +229,7 @@ final class ReportPage {
 
     /** images/s ± error of a NetworkBenchmark method at a batch size on 2 threads, or "—". */
     private String images(String backend, String model, String method, String batch) {
-        return networkResult(backend, model, method, batch).map(j -> withError(j.images(), j.imagesError())).orElse("—");
+        return networkResult(backend, model, method, batch).map(ReportPage::images).orElse("—");
     }
 
     /** The NetworkBenchmark result of a method at a batch size on 2 threads (the first file's, if several hold it). */
@@ -235,7 +268,7 @@ final class ReportPage {
         row.put("method", j.method());
         row.put("batch", j.param("batch"));
         row.put("threads", j.param("threads"));
-        row.put("images", withError(j.images(), j.imagesError()));
+        row.put("images", images(j));
         row.put("gflops", flopsPerSecond(j).stream().mapToObj(v -> String.format(Locale.ROOT, "%,.1f", v / 1e9))
                 .findFirst().orElse("—"));
         row.put("ofPeak", ofPeak(f, j));
@@ -256,13 +289,15 @@ final class ReportPage {
         return BaselineComparison.compare(baseline, folder).stream()
                 .sorted(Comparator.comparing(BaselineComparison::verdict))
                 .map(c -> Map.of("benchmark", c.benchmark(), "parameters", c.parameters(),
-                        "baseline", withError(c.baseline(), c.baselineError()), "now", withError(c.now(), c.nowError()),
+                        "baseline", withError(c.baseline(), c.baselineError()), "now", images(c.nowRecord()),
                         "change", String.format(Locale.ROOT, "%+.1f %%", c.changePercent()),
                         "verdict", isWrong(c.nowRecord()) ? WrongOnThisMachine.MARK + ": not compared"
                                 : switch (c.verdict()) {
                                     case REGRESSION -> "regression";
                                     case IMPROVEMENT -> "faster";
                                     case WITHIN_ERROR -> "within the error bars";
+                                    case UNSTABLE -> "unstable (an error over "
+                                            + Math.round(100 * JmhRecord.UNSTABLE_ERROR) + " % of the score): not compared";
                                 },
                         "class", c.verdict() == BaselineComparison.Verdict.REGRESSION || isWrong(c.nowRecord()) ? "fail" : ""))
                 .toList();
@@ -540,6 +575,18 @@ final class ReportPage {
         List<Map<String, Object>> list = new ArrayList<>();
         bySeries.forEach((name, v) -> list.add(Map.of("label", name, "values", v[0], "errors", v[1])));
         return Map.of("categories", categories, "series", list);
+    }
+
+    /** A result's images/s with its error, marked where it is {@link JmhRecord#unstable() unstable}. */
+    static String images(JmhRecord j) {
+        String figure = withError(j.images(), j.imagesError());
+        return j.unstable() ? figure + " " + unstableMark(j) : figure;
+    }
+
+    static String unstableMark(JmhRecord j) {
+        double relative = j.relativeError();
+        return Double.isNaN(relative) ? "(unstable: error unknown)"
+                : String.format(Locale.ROOT, "(unstable: ±%.0f %%)", 100 * relative);
     }
 
     private static String withError(double value, double error) {

@@ -65,6 +65,42 @@ class ReportPageTest {
         assertTrue(html.contains(String.format(java.util.Locale.ROOT, "%.1f GFLOP/s", peak.flops() / 1e9)), "the peak itself");
     }
 
+    /**
+     * The summary's "× fastest framework": each backend's images/s over the fastest framework's for the same model and
+     * method, frameworks as backends.json says; a framework that is wrong on this machine does not count.
+     */
+    @Test
+    void theSummaryComparesEachBackendWithTheFastestRightFramework() throws Exception {
+        String result = """
+                {"benchmark": "org.lenetbench.bench.NetworkBenchmark.trainStep", "vmVersion": "25", "jvmArgs": [],
+                  "params": {"backend": "%s", "batch": "64", "model": "lenet5", "threads": "2"},
+                  "primaryMetric": {"score": 1.0, "scoreError": 0.01, "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {"images": {"score": %s, "scoreError": %s, "scoreUnit": "ops/s"}}}""";
+        Files.writeString(dir.resolve("NetworkBenchmark.json"), "[" + String.join(",",
+                result.formatted("vector", "90000", "1000"), result.formatted("tfjava", "9000", "100"),
+                result.formatted("djl", "8000", "1500")) + "]");
+        Files.writeString(dir.resolve("backends.json"), """
+                [{"id": "vector", "available": true, "computedByThisProject": true},
+                 {"id": "tfjava", "available": true, "computedByThisProject": false},
+                 {"id": "djl", "available": true, "computedByThisProject": false}]
+                """);
+        String summary = summaryOf(new ReportPage(ResultsFolder.load(dir, null)).render());
+        assertTrue(summary.contains(">10.00× tfjava<"), summary);
+        assertTrue(summary.contains(">1.00× tfjava<"), summary);
+        assertTrue(summary.contains(">0.89× tfjava (unstable)<"), "djl's ±19 % makes its ratio unstable: " + summary);
+
+        Files.writeString(dir.resolve("crosscheck.json"), """
+                [{"backend": "tfjava", "model": "lenet5", "check": "gradients", "status": "FAIL", "error": 2.0,
+                  "tolerance": 1e-4, "detail": "wrong"}]
+                """);
+        String withTfWrong = summaryOf(new ReportPage(ResultsFolder.load(dir, null)).render());
+        assertTrue(withTfWrong.contains(">11.25× djl (unstable)<"), "a wrong framework is not the bar: " + withTfWrong);
+    }
+
+    private static String summaryOf(String html) {
+        return html.substring(html.indexOf("id=\"summary\""), html.indexOf("id=\"accuracy\""));
+    }
+
     /** A pair that failed the cross-check is marked in the summary, the charts and the baseline comparison. */
     @Test
     void aWrongEngineIsMarkedWhereverItsNumbersAppear() throws Exception {
@@ -114,7 +150,8 @@ class ReportPageTest {
         assertEquals(1, folder.jmh().size());
         assertTrue(Double.isNaN(folder.jmh().getFirst().imagesError()));
         String html = new ReportPage(folder).render();
-        assertTrue(html.contains(">640<"), "a score without an error is shown without one");
+        assertTrue(html.contains(">640 (unstable: error unknown)<"),
+                "a score without an error is shown without one, and marked: nothing says it is steady");
         assertTrue(html.contains("FAIL"), "a failed cross-check is shown as failed");
     }
 
