@@ -131,8 +131,8 @@ final class ReportPage {
             row.put("to99", run == null || run.secondsTo99() == null ? "—" : String.format(Locale.ROOT, "%.0f s", run.secondsTo99()));
             row.put("train", images(backend, model, "trainStep", "64"));
             row.put("trainVsFramework", timesFastestFramework(backend, model, "trainStep", "64"));
-            row.put("inference", images(backend, model, "forward", "256"));
-            row.put("inferenceVsFramework", timesFastestFramework(backend, model, "forward", "256"));
+            row.put("inference", images(backend, model, "forward", "64"));
+            row.put("inferenceVsFramework", timesFastestFramework(backend, model, "forward", "64"));
             row.put("ofPeak", fractionOfPeak(backend, model));
             if (finding.isPresent()) { // measured, but not a speed of a working engine
                 for (String column : List.of("accuracy", "train", "trainVsFramework", "inference", "inferenceVsFramework",
