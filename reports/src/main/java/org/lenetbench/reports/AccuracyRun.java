@@ -7,10 +7,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One training run's {@code results.json} (written by {@code lenet train}): what the report shows of it. */
+/**
+ * One training run's {@code results.json} (written by {@code lenet train}): what the report shows of it, with the
+ * command that reproduces it (empty in files from before it was recorded).
+ */
 record AccuracyRun(String name, String backend, String model, String engineVersion, int threads, int batch,
         String optimizer, String schedule, List<Epoch> epochs, double finalAccuracy, Double secondsTo99,
-        int[][] confusion, int[] misclassified, String dataDirectory) {
+        int[][] confusion, int[] misclassified, String dataDirectory, String command) {
 
     record Epoch(int epoch, double testAccuracy, double testLoss, double trainSeconds) {
     }
@@ -43,6 +46,6 @@ record AccuracyRun(String name, String backend, String model, String engineVersi
                 summary.path("batchSize").asInt(), summary.path("optimizer").asText(""),
                 summary.path("schedule").asText(""), epochs, Json.number(file, fin, "testAccuracy"),
                 to99 == null || to99.isNull() ? null : to99.asDouble(), confusion, misclassified,
-                summary.path("dataDirectory").asText(""));
+                summary.path("dataDirectory").asText(""), root.path("command").asText(""));
     }
 }

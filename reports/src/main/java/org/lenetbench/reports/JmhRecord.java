@@ -12,10 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One JMH result (one benchmark method with one set of parameters) from a JMH JSON file: its score and error,
  * and the secondary "images" result where the benchmark reports images/s. JMH writes unknown numbers as the
  * string "NaN" (the error of fewer than three samples): those read as {@link Double#NaN}. {@code flops} and
- * {@code bytes} are the roofline probe's secondary results (FLOP/s, bytes/s), {@code jmhThreads} JMH's own thread count ({@code -t}).
+ * {@code bytes} are the roofline probe's secondary results (FLOP/s, bytes/s), {@code jmhThreads} JMH's own thread count ({@code -t}),
+ * {@code iterations} the run's forks and iterations as JMH's options ({@code -f 1 -wi 4 -w 2s -i 10 -r 1s}; empty where
+ * the file does not say).
  */
 record JmhRecord(String benchmarkClass, String method, Map<String, String> params, double score, double error,
-        String unit, double images, double imagesError, double flops, double bytes, int jmhThreads, String jdk, List<String> jvmArgs) {
+        String unit, double images, double imagesError, double flops, double bytes, int jmhThreads, String jdk, List<String> jvmArgs,
+        String iterations) {
 
     /**
      * A result whose error (JMH's 99.9 % confidence interval, of the images/s where there are, else of the score) is
@@ -43,12 +46,37 @@ record JmhRecord(String benchmarkClass, String method, Map<String, String> param
         return text.toString();
     }
 
+    /**
+     * The command that measures this result again, alone, from the repository root: the JVM options its fork had, the
+     * benchmark, its parameters and its iterations.
+     */
+    String reproducingCommand() {
+        StringBuilder command = new StringBuilder("java");
+        new java.util.LinkedHashSet<>(jvmArgs).forEach(a -> command.append(' ').append(a));
+        command.append(" -jar bench/target/benchmarks.jar '").append(benchmarkClass).append('.').append(method).append("$'");
+        new java.util.TreeMap<>(params).forEach((k, v) -> command.append(" -p ").append(k).append('=').append(v));
+        if (jmhThreads != 1) {
+            command.append(" -t ").append(jmhThreads);
+        }
+        return iterations.isEmpty() ? command.toString() : command.append(' ').append(iterations).toString();
+    }
+
     String param(String name) {
         return params.getOrDefault(name, "");
     }
 
     boolean hasImages() {
         return !Double.isNaN(images);
+    }
+
+    /** {@code -f F -wi W -w T -i I -r T} from a result's settings; empty when the file lacks them. */
+    private static String iterations(JsonNode b) {
+        if (!b.has("forks") || !b.has("warmupIterations") || !b.has("measurementIterations")) {
+            return "";
+        }
+        return "-f " + b.get("forks").asInt() + " -wi " + b.get("warmupIterations").asInt() + " -w "
+                + b.path("warmupTime").asText("").replace(" ", "") + " -i " + b.get("measurementIterations").asInt()
+                + " -r " + b.path("measurementTime").asText("").replace(" ", "");
     }
 
     /** The records of {@code root}, the parsed content of {@code file} (named in errors). */
@@ -75,7 +103,7 @@ record JmhRecord(String benchmarkClass, String method, Map<String, String> param
                     images.isMissingNode() ? Double.NaN : Json.number(file, images, "scoreError"),
                     flops.isMissingNode() ? Double.NaN : Json.number(file, flops, "score"),
                     bytes.isMissingNode() ? Double.NaN : Json.number(file, bytes, "score"), b.path("threads").asInt(1),
-                    b.path("vmVersion").asText(""), jvmArgs));
+                    b.path("vmVersion").asText(""), jvmArgs, iterations(b)));
         }
         return records;
     }

@@ -61,6 +61,9 @@ final class ReportPage {
                 .map(m -> "Benchmarks and training runs in the " + m + " mode are short: they show that everything "
                         + "runs, not how fast or how well.").stream().toList()); // a list: Mustache shows "" as a section
         page.put("summary", summary());
+        List<Map<String, String>> reproduce = reproduce();
+        page.put("reproduce", reproduce);
+        page.put("hasReproduce", !reproduce.isEmpty());
         page.put("unstable", unstableNotice());
         page.put("wrong", wrong.all().stream().map(f -> f.backend() + " " + f.model() + ": " + f.describe()).toList());
         page.put("backends", folder.backends().stream().map(b -> Map.of("id", b.id(), "engine", b.engine(),
@@ -96,6 +99,25 @@ final class ReportPage {
         page.put("chartJs", scriptSafe(resource(CHART_JS).replaceAll("//# sourceMappingURL=\\S+", "")));
         page.put("pageJs", scriptSafe(resource("report.js")));
         return Mustache.compiler().escapeHTML(true).compile(resource("report.mustache")).execute(page);
+    }
+
+    /**
+     * For each figure of the summary, the command that measures it again alone: a JMH run of that one benchmark with
+     * the result's own settings, or the training run's own command line (as results.json recorded it).
+     */
+    private List<Map<String, String>> reproduce() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Map<String, String> row : summary()) {
+            String backend = row.get("backend"), model = row.get("model");
+            networkResult(backend, model, "trainStep", "64").ifPresent(j -> rows.add(Map.of("backend", backend,
+                    "model", model, "figure", "training img/s", "command", j.reproducingCommand())));
+            networkResult(backend, model, "forward", "64").ifPresent(j -> rows.add(Map.of("backend", backend,
+                    "model", model, "figure", "inference img/s", "command", j.reproducingCommand())));
+            folder.runs().stream().filter(r -> r.name().equals(backend + "-" + model) && !r.command().isEmpty())
+                    .findFirst().ifPresent(r -> rows.add(Map.of("backend", backend, "model", model,
+                            "figure", "test accuracy, time to 99 %", "command", r.command())));
+        }
+        return rows;
     }
 
     /** One line when any JMH result of this run is unstable (a list: Mustache shows "" as a section). */

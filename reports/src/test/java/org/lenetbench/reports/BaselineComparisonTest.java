@@ -133,6 +133,6 @@ class BaselineComparisonTest {
 
     private static JmhRecord record(double images, double error) {
         return new JmhRecord("NetworkBenchmark", "trainStep", java.util.Map.of("backend", "x"), images / 64, error / 64,
-                "ops/s", images, error, Double.NaN, Double.NaN, 1, "25", List.of());
+                "ops/s", images, error, Double.NaN, Double.NaN, 1, "25", List.of(), "");
     }
 }

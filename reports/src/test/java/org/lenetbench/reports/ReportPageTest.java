@@ -97,6 +97,26 @@ class ReportPageTest {
         assertTrue(withTfWrong.contains(">11.25× djl (unstable)<"), "a wrong framework is not the bar: " + withTfWrong);
     }
 
+    /** Each summary figure comes with the command that measures it again alone, made from the result file itself. */
+    @Test
+    void eachSummaryFigureNamesTheCommandThatReproducesIt() throws Exception {
+        Files.writeString(dir.resolve("NetworkBenchmark.json"), """
+                [{"benchmark": "org.lenetbench.bench.NetworkBenchmark.trainStep", "vmVersion": "25", "threads": 1,
+                  "forks": 1, "warmupIterations": 4, "warmupTime": "2 s", "measurementIterations": 10,
+                  "measurementTime": "1 s", "jvmArgs": ["--add-modules=jdk.incubator.vector", "-Dx=y",
+                  "--add-modules=jdk.incubator.vector"],
+                  "params": {"backend": "vector", "batch": "64", "model": "lenet5", "threads": "2"},
+                  "primaryMetric": {"score": 1.0, "scoreError": 0.01, "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {"images": {"score": 64.0, "scoreError": 0.64, "scoreUnit": "ops/s"}}}]
+                """);
+        String html = new ReportPage(ResultsFolder.load(dir, null)).render().replace("&#39;", "'").replace("&#x27;", "'")
+                .replace("&#x3D;", "=");
+        String expected = "java --add-modules=jdk.incubator.vector -Dx=y -jar bench/target/benchmarks.jar "
+                + "'NetworkBenchmark.trainStep$' -p backend=vector -p batch=64 -p model=lenet5 -p threads=2 "
+                + "-f 1 -wi 4 -w 2s -i 10 -r 1s";
+        assertTrue(html.contains("<code>" + expected + "</code>"), html.substring(html.indexOf("id=\"reproduce\"")));
+    }
+
     private static String summaryOf(String html) {
         return html.substring(html.indexOf("id=\"summary\""), html.indexOf("id=\"accuracy\""));
     }

@@ -17,7 +17,7 @@ class RooflineChartTest {
     private static JmhRecord layer(String layer, String method, int batch, double images) {
         return new JmhRecord("LayerBenchmark", method, Map.of("backend", "x", "model", "lenet5", "layer", layer,
                 "batch", String.valueOf(batch), "threads", "1"), images / batch, 0, "ops/s", images, 10, Double.NaN,
-                Double.NaN, 1, "25", List.of());
+                Double.NaN, 1, "25", List.of(), "");
     }
 
     @Test
@@ -41,7 +41,7 @@ class RooflineChartTest {
     void activationsAndWholeNetworksHaveNoPoint() {
         assertTrue(RooflineChart.intensity(new JmhRecord("NetworkBenchmark", "forward", Map.of("backend", "x",
                 "model", "lenet5", "batch", "64", "threads", "1"), 1, 0, "ops/s", 64, 1, Double.NaN, Double.NaN, 1, "25",
-                List.of())).isEmpty());
+                List.of(), "")).isEmpty());
         assertTrue(RooflineChart.intensity(layer("nope", "forward", 64, 1000)).isEmpty());
     }
 

@@ -2,6 +2,7 @@ package org.lenetbench.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -121,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
             meta.put("seed", Long.toString(seed));
             meta.put("test_accuracy", Double.toString(result.finalEvaluation().accuracy()));
             Safetensors.write(dir.resolve("params.safetensors"), result.finalParameters(), meta);
-            ResultsJson.write(dir.resolve("results.json"), result);
+            ResultsJson.write(dir.resolve("results.json"), result, reproducingCommand());
             EpochRecord last = result.epochs().getLast();
             if (last.validationAccuracy() != null) {
                 outw.printf("validation accuracy %.2f%% (the last %d training images, held out)%n",
@@ -156,6 +157,23 @@ final class TrainCommand implements Callable<Integer> {
         int batchSize = batch != null ? batch : TrainingDefaults.batchFor(opt);
         return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads(),
                 init != null ? init : spec.defaultInit(), trainLimit, testLimit, validation, 500);
+    }
+
+    /** This run's command line as scripts/lenet takes it, less where it wrote and how it showed progress. */
+    private String reproducingCommand() {
+        List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.getFirst().equals(spec.name())) { // picocli keeps the parent's whole line
+            args.removeFirst();
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--out") && i + 1 < args.size()) {
+                args.subList(i, i + 2).clear();
+                i--;
+            } else if (args.get(i).startsWith("--out=") || args.get(i).equals("--no-progress")) {
+                args.remove(i--);
+            }
+        }
+        return "scripts/lenet train " + String.join(" ", args);
     }
 
     static final class ModelNames extends java.util.ArrayList<String> {

@@ -134,6 +134,8 @@ class LenetCommandTest {
         assertEquals(2, results.get("epochs").size());
         assertEquals("lenet1", results.get("summary").get("model").asText());
         assertEquals(1000, results.get("summary").get("trainImages").asInt());
+        assertEquals("scripts/lenet train --backend reference --model lenet1 --epochs 2 --train-limit 1000 --test-limit 500",
+                results.get("command").asText(), "the command that reproduces the run, less where it wrote");
         double accuracy = results.get("final").get("testAccuracy").asDouble();
         assertTrue(accuracy > 0.7, "accuracy " + accuracy);
 

@@ -21,7 +21,15 @@ public final class ResultsJson {
     }
 
     public static void write(Path file, TrainingResult result) throws IOException {
+        write(file, result, null);
+    }
+
+    /** As above, with the command that reproduces the run ({@code "command"}; none when null). */
+    public static void write(Path file, TrainingResult result, String command) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
+        if (command != null) {
+            root.put("command", command);
+        }
         root.put("summary", result.summary());
         root.put("epochs", result.epochs());
         Map<String, Object> fin = new LinkedHashMap<>();
