@@ -582,10 +582,19 @@ final class ReportPage {
         return Map.of("categories", categories, "series", series);
     }
 
-    /** A grouped bar chart: categories on the x axis, one series per name, images/s with JMH's error. */
-    private Map<String, Object> bars(String benchmarkClass, java.util.function.Function<JmhRecord, String> category,
+    /**
+     * A grouped bar chart: categories on the x axis, one series per name, images/s with JMH's error. A category with
+     * an unstable result among its bars is labelled so.
+     */
+    private Map<String, Object> bars(String benchmarkClass, java.util.function.Function<JmhRecord, String> plainCategory,
             java.util.function.Function<JmhRecord, String> series) {
         List<JmhRecord> records = folder.jmh().stream().filter(j -> j.benchmarkClass().equals(benchmarkClass) && j.hasImages()).toList();
+        Set<String> unstable = new java.util.HashSet<>();
+        records.stream().filter(JmhRecord::unstable).forEach(j -> unstable.add(plainCategory.apply(j)));
+        java.util.function.Function<JmhRecord, String> category = j -> {
+            String c = plainCategory.apply(j);
+            return unstable.contains(c) ? c + " (unstable)" : c;
+        };
         List<String> categories = records.stream().map(category).distinct().toList();
         Map<String, double[][]> bySeries = new LinkedHashMap<>();
         for (JmhRecord j : records) {

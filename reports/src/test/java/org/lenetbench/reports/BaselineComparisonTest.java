@@ -49,6 +49,7 @@ class BaselineComparisonTest {
         assertEquals(unstable, html.split("unstable \\(an error over 10 % of the score\\): not compared", -1).length - 1);
         assertTrue(html.contains(unstable + " of the results below are unstable"), "said once, above the summary");
         assertTrue(html.contains("(unstable: ±"), "the figures carry the mark");
+        assertTrue(html.contains(" t2 (unstable)\""), "and the network chart's labels");
         assertFalse(html.contains("regression</td>"), "nothing unstable counts as a regression");
     }
 
