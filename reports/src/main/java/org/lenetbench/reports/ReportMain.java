@@ -52,8 +52,13 @@ public final class ReportMain implements Callable<Integer> {
             if (!unstable.isEmpty()) {
                 System.out.println("UNSTABLE (an error over " + Math.round(100 * JmhRecord.UNSTABLE_ERROR)
                         + " % of the value, or unknown; marked in the report): " + unstable.size() + " result(s)");
-                unstable.forEach(j -> System.out.println("  " + j.describe() + ": " + (j.hasImages()
-                        ? ReportPage.images(j) + " img/s" : j.score() + " ± " + j.error() + " " + j.unit())));
+                boolean shortByDesign = folder.mode().filter(m -> m.equals("quick") || m.equals("smoke")).isPresent();
+                if (shortByDesign) { // its iterations are too short to be steady by design: the count says enough
+                    System.out.println("  (the " + folder.mode().orElseThrow() + " mode's runs are short by design)");
+                } else {
+                    unstable.forEach(j -> System.out.println("  " + j.describe() + ": " + (j.hasImages()
+                            ? ReportPage.images(j) + " img/s" : j.score() + " ± " + j.error() + " " + j.unit())));
+                }
             }
             if (before != null) {
                 long regressions = BaselineComparison.compare(before, folder).stream()
