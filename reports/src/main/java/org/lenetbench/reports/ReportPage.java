@@ -60,8 +60,9 @@ final class ReportPage {
         page.put("shortRuns", folder.mode().filter(m -> m.equals("quick") || m.equals("smoke"))
                 .map(m -> "Benchmarks and training runs in the " + m + " mode are short: they show that everything "
                         + "runs, not how fast or how well.").stream().toList()); // a list: Mustache shows "" as a section
-        page.put("summary", summary());
-        List<Map<String, String>> reproduce = reproduce();
+        List<Map<String, String>> summary = summary();
+        page.put("summary", summary);
+        List<Map<String, String>> reproduce = reproduce(summary);
         page.put("reproduce", reproduce);
         page.put("hasReproduce", !reproduce.isEmpty());
         page.put("unstable", unstableNotice());
@@ -105,9 +106,9 @@ final class ReportPage {
      * For each figure of the summary, the command that measures it again alone: a JMH run of that one benchmark with
      * the result's own settings, or the training run's own command line (as results.json recorded it).
      */
-    private List<Map<String, String>> reproduce() {
+    private List<Map<String, String>> reproduce(List<Map<String, String>> summary) {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (Map<String, String> row : summary()) {
+        for (Map<String, String> row : summary) {
             String backend = row.get("backend"), model = row.get("model");
             networkResult(backend, model, "trainStep", "64").ifPresent(j -> rows.add(Map.of("backend", backend,
                     "model", model, "figure", "training img/s", "command", j.reproducingCommand())));

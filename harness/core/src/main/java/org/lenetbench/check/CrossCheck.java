@@ -55,6 +55,9 @@ public final class CrossCheck {
      */
     private static final double ADAM_SIGNIFICANT_GRADIENT = 0.1;
 
+    private static final String ENFORCED_BY_ABSTRACT_NETWORK = "the network extends AbstractNetwork, whose final "
+            + "loadParameters refuses it for every backend (tested once, in the harness: AbstractNetworkTest)";
+
     private final Backend backend;
     private final Device device;
     private final int threads;
@@ -172,8 +175,6 @@ public final class CrossCheck {
                 .anyMatch(p -> java.util.stream.IntStream.range(0, p.size()).anyMatch(i -> !p.mask().present(i)));
     }
 
-    private static final String ENFORCED_BY_ABSTRACT_NETWORK = "the network extends AbstractNetwork, whose final "
-            + "loadParameters refuses it for every backend (tested once, in the harness: AbstractNetworkTest)";
 
     /**
      * Only the checks of each layer alone ("layer NAME"), with the network's layers as {@code backend} opens them: for

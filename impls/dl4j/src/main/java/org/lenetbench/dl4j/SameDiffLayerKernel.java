@@ -29,9 +29,8 @@ final class SameDiffLayerKernel extends AbstractLayerKernel {
     private static final String OUTPUT_GRADIENT = "dy";
     private final SameDiff sd = SameDiff.create();
     private final int threads;
-    /** Canonical parameter name → SameDiff variable name, trainable ones only. */
-    private final Map<String, String> trainable = new LinkedHashMap<>();
-    private final Map<String, int[]> shapes = new LinkedHashMap<>();
+    /** The trainable parameters and their SameDiff variable names. */
+    private final Map<ParameterSpec, String> trainable = new LinkedHashMap<>();
     private final INDArray dy;
     private INDArray y;
     private Map<String, INDArray> gradients;
@@ -47,8 +46,7 @@ final class SameDiffLayerKernel extends AbstractLayerKernel {
             INDArray value = Nd4j.create(values.get(spec.name()).data(), Nd4jArrays.shape(spec.shape()), 'c');
             parameters.put(spec.name(), spec.trainable() ? sd.var(name, value) : sd.constant(name, value));
             if (spec.trainable()) {
-                trainable.put(spec.name(), name);
-                shapes.put(spec.name(), spec.shape());
+                trainable.put(spec, name);
             }
         }
         SDVariable out = new SameDiffLayers(sd).apply(model.layer(layerName), inputShape(), x, parameters::get)
@@ -120,8 +118,8 @@ final class SameDiffLayerKernel extends AbstractLayerKernel {
         checkOpen();
         requireBackward();
         Map<String, Tensor> out = new LinkedHashMap<>();
-        trainable.forEach((canonical, name) ->
-                out.put(canonical, new Tensor(shapes.get(canonical), Nd4jArrays.read(gradients.get(name)))));
+        trainable.forEach((spec, name) ->
+                out.put(spec.name(), new Tensor(spec.shape(), Nd4jArrays.read(gradients.get(name)))));
         return new NamedTensors(out);
     }
 

@@ -62,9 +62,9 @@ final class GaussNewtonPass {
             }
             loss.curvatureWeights(activations[last], batch.labels()[n], second[last]);
             for (int i = last - 1; i >= 0; i--) {
-                Layer layer = model.layers().get(i);
-                sendBack(layer, model.inputShapeOf(i), layer.outputShape(model.inputShapeOf(i)), activations[i],
-                        second[i + 1], i == 0 ? null : second[i]);
+                VectorLayer layer = layers.get(i);
+                sendBack(model.layers().get(i), layer.in, layer.out, activations[i], second[i + 1],
+                        i == 0 ? null : second[i]);
             }
         }
         float scale = 1f / batch.size();
