@@ -9,10 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One training run's {@code results.json} (written by {@code lenet train}): what the report shows of it, with the
- * command that reproduces it (empty in files from before it was recorded).
+ * command that reproduces it (empty in files from before it was recorded). {@code epochsAsked} may exceed the epochs
+ * run when the run's {@code timeBudgetSeconds} (0: none) was spent first.
  */
 record AccuracyRun(String name, String backend, String model, String engineVersion, int threads, int batch,
-        String optimizer, String schedule, List<Epoch> epochs, double finalAccuracy, Double secondsTo99,
+        String optimizer, String schedule, int epochsAsked, double timeBudgetSeconds, List<Epoch> epochs, double finalAccuracy, Double secondsTo99,
         int[][] confusion, int[] misclassified, String dataDirectory, String command) {
 
     record Epoch(int epoch, double testAccuracy, double testLoss, double trainSeconds) {
@@ -44,8 +45,17 @@ record AccuracyRun(String name, String backend, String model, String engineVersi
         return new AccuracyRun(name, Json.text(file, summary, "backend"), Json.text(file, summary, "model"),
                 summary.path("engineVersion").asText(""), summary.path("threads").asInt(),
                 summary.path("batchSize").asInt(), summary.path("optimizer").asText(""),
-                summary.path("schedule").asText(""), epochs, Json.number(file, fin, "testAccuracy"),
+                summary.path("schedule").asText(""), summary.path("epochs").asInt(epochs.size()),
+                summary.path("timeBudgetSeconds").asDouble(0), epochs, Json.number(file, fin, "testAccuracy"),
                 to99 == null || to99.isNull() ? null : to99.asDouble(), confusion, misclassified,
                 summary.path("dataDirectory").asText(""), root.path("command").asText(""));
+    }
+
+    /** "6", or "2 of 6 (45 s budget spent)" when the time budget stopped the run early. */
+    String epochsText() {
+        return epochs.size() < epochsAsked
+                ? epochs.size() + " of " + epochsAsked + " (" + String.format(java.util.Locale.ROOT, "%.0f", timeBudgetSeconds)
+                        + " s budget spent)"
+                : String.valueOf(epochs.size());
     }
 }

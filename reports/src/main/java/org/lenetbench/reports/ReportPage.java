@@ -299,7 +299,7 @@ final class ReportPage {
     }
 
     private static Map<String, String> runRow(AccuracyRun r) {
-        return Map.of("name", r.name(), "backend", r.backend(), "model", r.model(), "epochs", String.valueOf(r.epochs().size()),
+        return Map.of("name", r.name(), "backend", r.backend(), "model", r.model(), "epochs", r.epochsText(),
                 "accuracy", percent(r.finalAccuracy()), "batch", String.valueOf(r.batch()), "optimizer", r.optimizer(),
                 "schedule", r.schedule(), "threads", String.valueOf(r.threads()));
     }

@@ -47,6 +47,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "1", description = "Passes over the training set (default ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--time-budget", defaultValue = "0", paramLabel = "SECONDS", description = "Stop after the first "
+            + "epoch that ends with at least SECONDS of training spent, evaluation not counted (default 0: run all --epochs).")
+    double timeBudget;
+
     @Option(names = "--batch", description = "Images per step (default 16; 1 with --optimizer sdlm).")
     Integer batch;
 
@@ -124,6 +128,10 @@ final class TrainCommand implements Callable<Integer> {
             Safetensors.write(dir.resolve("params.safetensors"), result.finalParameters(), meta);
             ResultsJson.write(dir.resolve("results.json"), result, reproducingCommand());
             EpochRecord last = result.epochs().getLast();
+            if (result.summary().epochsRun() < epochs) {
+                outw.printf("stopped after %d of %d epochs: the time budget of %s s of training was spent%n",
+                        result.summary().epochsRun(), epochs, timeBudget);
+            }
             if (last.validationAccuracy() != null) {
                 outw.printf("validation accuracy %.2f%% (the last %d training images, held out)%n",
                         100 * last.validationAccuracy(), result.summary().validationImages());
@@ -156,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         };
         int batchSize = batch != null ? batch : TrainingDefaults.batchFor(opt);
         return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads(),
-                init != null ? init : spec.defaultInit(), trainLimit, testLimit, validation, 500);
+                init != null ? init : spec.defaultInit(), trainLimit, testLimit, validation, 500, timeBudget);
     }
 
     /** This run's command line as scripts/lenet takes it, less where it wrote and how it showed progress. */

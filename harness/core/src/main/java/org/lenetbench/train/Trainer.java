@@ -116,10 +116,14 @@ public final class Trainer {
                     secondsTo99 = trainingSeconds;
                 }
                 listener.epochDone(record);
+                if (config.timeBudgetSeconds() > 0 && trainingSeconds >= config.timeBudgetSeconds()) {
+                    break; // the budget is spent: the epochs run so far are the result
+                }
             }
             var summary = new TrainingResult.RunSummary(backend.id(), backend.engine(), backend.engineVersion(),
                     device.id(), network.threads(), config.model().name(), config.optimizer().toString(),
-                    config.schedule().describe(), config.batchSize(), config.epochs(), config.seed(),
+                    config.schedule().describe(), config.batchSize(), config.epochs(), epochs.size(),
+                    config.timeBudgetSeconds(), config.seed(),
                     config.init().cliName(), train.count(),
                     validation == null ? 0 : validation.count(), test.count(), data.verifiedMnist(),
                     data.directory().toString(), Runtime.version().toString(),

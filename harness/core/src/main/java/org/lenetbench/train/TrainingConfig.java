@@ -11,11 +11,21 @@ import org.lenetbench.optim.OptimizerSpec;
  * One training run. {@code trainLimit}/{@code testLimit} of 0 mean the whole split; a positive value uses
  * the first n images (for quick runs). {@code validation} images are held out of the end of the (limited) training set
  * and evaluated after every epoch beside the test set: hyperparameters are chosen on them, not on the test set
- * (0 = none). {@code curvatureSamples} is SDLM's Hessian sample (500 in the paper).
+ * (0 = none). {@code curvatureSamples} is SDLM's Hessian sample (500 in the paper). {@code timeBudgetSeconds} stops
+ * the run after the first epoch that ends with at least that much training time spent (evaluation not counted), even
+ * before {@code epochs}: a study with a time budget per backend (0 = none, all epochs).
  */
 public record TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
         LearningRateSchedule schedule, long seed, int threads, InitScheme init, int trainLimit, int testLimit,
-        int validation, int curvatureSamples) {
+        int validation, int curvatureSamples, double timeBudgetSeconds) {
+
+    /** A run of all its epochs (no time budget). */
+    public TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
+            LearningRateSchedule schedule, long seed, int threads, InitScheme init, int trainLimit, int testLimit,
+            int validation, int curvatureSamples) {
+        this(model, epochs, batchSize, optimizer, schedule, seed, threads, init, trainLimit, testLimit, validation,
+                curvatureSamples, 0);
+    }
 
     public TrainingConfig {
         Objects.requireNonNull(model);
@@ -30,6 +40,8 @@ public record TrainingConfig(ModelSpec model, int epochs, int batchSize, Optimiz
         require(trainLimit == 0 || validation < trainLimit, "validation images (" + validation
                 + ") must leave some of the " + trainLimit + " training images to train on");
         require(curvatureSamples >= 1, "curvature samples must be ≥ 1");
+        require(timeBudgetSeconds >= 0 && Double.isFinite(timeBudgetSeconds),
+                "the time budget must be ≥ 0 seconds (0 = none), got " + timeBudgetSeconds);
     }
 
     private static void require(boolean ok, String message) {

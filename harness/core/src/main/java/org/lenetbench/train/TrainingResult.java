@@ -12,9 +12,13 @@ import org.lenetbench.tensor.NamedTensors;
 public record TrainingResult(RunSummary summary, List<EpochRecord> epochs, Evaluation finalEvaluation,
         Double trainingSecondsTo99, NamedTensors finalParameters) {
 
-    /** What ran: enough to reproduce it and to compare runs. */
+    /**
+     * What ran: enough to reproduce it and to compare runs. {@code epochs} were asked for, {@code epochsRun} ran
+     * (fewer when the {@code timeBudgetSeconds} of training, 0 = none, was spent first).
+     */
     public record RunSummary(String backend, String engine, String engineVersion, String device, int threads,
-            String model, String optimizer, String schedule, int batchSize, int epochs, long seed, String init,
+            String model, String optimizer, String schedule, int batchSize, int epochs, int epochsRun,
+            double timeBudgetSeconds, long seed, String init,
             int trainImages, int validationImages, int testImages, boolean verifiedMnist, String dataDirectory, String javaVersion,
             String jvmFlags, String startedAt) {
     }

@@ -76,6 +76,45 @@ class TrainerTest {
         assertEquals(Math.round(200 * (1 - last.testAccuracy())), r.finalEvaluation().misclassified().length);
     }
 
+    /**
+     * --time-budget: the run stops after the first epoch that ends with the budget spent (here the first, each epoch
+     * being made to take ≥ 20 ms), and says how many of the epochs asked for ran; without a budget all run.
+     */
+    @Test
+    void aTimeBudgetStopsAfterTheEpochThatSpendsIt() {
+        Backend slow = poisoned(network -> new ForwardingNetwork(network) {
+            @Override
+            public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
+                try {
+                    Thread.sleep(1); // at least 25 steps of 1 ms an epoch: 25 ms ≥ the 0.02 s budget below
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return delegate.trainStep(batch, learningRate);
+            }
+        });
+        ModelSpec model = Models.lenet1();
+        Dataset data = bars(400, 50);
+        var budgeted = new TrainingConfig(model, 3, 16, OptimizerSpec.Adam.DEFAULT,
+                new LearningRateSchedule.Constant(3e-3), 5, 1, model.defaultInit(), 0, 0, 0, 500, 0.02);
+        TrainingResult r = new Trainer(slow, Device.CPU, TrainingListener.NONE).train(budgeted, data);
+        assertEquals(1, r.epochs().size());
+        assertEquals(3, r.summary().epochs());
+        assertEquals(1, r.summary().epochsRun());
+        assertEquals(0.02, r.summary().timeBudgetSeconds());
+        assertTrue(r.epochs().getFirst().trainSeconds() >= 0.02, "the epoch that spent it");
+
+        TrainingResult all = new Trainer(slow, Device.CPU, TrainingListener.NONE).train(
+                config(model, 3, OptimizerSpec.Adam.DEFAULT, new LearningRateSchedule.Constant(3e-3), 16), data);
+        assertEquals(3, all.epochs().size());
+        assertEquals(3, all.summary().epochsRun());
+
+        var e = assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(model, 3, 16,
+                OptimizerSpec.Adam.DEFAULT, new LearningRateSchedule.Constant(3e-3), 5, 1, model.defaultInit(), 0, 0, 0,
+                500, -1));
+        assertEquals("the time budget must be ≥ 0 seconds (0 = none), got -1.0", e.getMessage());
+    }
+
     /** --validation N: the last N training images are never trained on, and are evaluated after every epoch. */
     @Test
     void aValidationSplitIsHeldOutOfTrainingAndEvaluatedEveryEpoch() {
