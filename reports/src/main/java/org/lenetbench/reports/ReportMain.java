@@ -11,21 +11,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Writes the HTML report of a results folder:
- * {@code ReportMain --results DIR [--crosscheck FILE] [--gpu-results DIR] [--baseline DIR] --out FILE}.
+ * Writes the HTML report of a results folder, and of other machines' beside it:
+ * {@code ReportMain --results DIR[,DIR…] [--crosscheck FILE] [--gpu-results DIR] [--baseline DIR] --out FILE}.
  */
 @Command(name = "lenet-report", mixinStandardHelpOptions = true,
         description = "Writes one self-contained HTML file from a folder of results.")
 public final class ReportMain implements Callable<Integer> {
-    @Option(names = "--results", required = true, paramLabel = "DIR",
-            description = "Folder with JMH JSON files and training-run folders (each with results.json).")
-    Path results;
+    @Option(names = "--results", required = true, split = ",", paramLabel = "DIR",
+            description = "Folder with JMH JSON files and training-run folders (each with results.json); several, "
+                    + "comma-separated, for several machines: the first is reported in full, and every one's whole-network "
+                    + "results are shown side by side, each labelled by its machine.txt.")
+    List<Path> results;
 
     @Option(names = "--crosscheck", paramLabel = "FILE", description = "JSON of `lenet crosscheck --json` (used if it exists).")
     Path crossCheck;
 
     @Option(names = "--gpu-results", paramLabel = "DIR",
-            description = "Results of a GPU machine (scripts/gpu-run), shown beside the CPU's (used if it exists).")
+            description = "Results of a GPU machine (scripts/gpu-run), shown beside the others (used if it exists).")
     Path gpuResults;
 
     @Option(names = "--baseline", paramLabel = "DIR",
@@ -38,10 +40,17 @@ public final class ReportMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            ResultsFolder folder = ResultsFolder.load(results, crossCheck);
-            ResultsFolder gpu = loadIfPresent(gpuResults, "no GPU results at %s: the report has no CPU-vs-GPU comparison");
+            ResultsFolder folder = ResultsFolder.load(results.getFirst(), crossCheck);
+            List<ResultsFolder> others = new java.util.ArrayList<>();
+            for (Path other : results.subList(1, results.size())) {
+                others.add(ResultsFolder.load(other, null));
+            }
+            ResultsFolder gpu = loadIfPresent(gpuResults, "no GPU results at %s: the report shows no GPU machine");
+            if (gpu != null) {
+                others.add(gpu);
+            }
             ResultsFolder before = loadIfPresent(baseline, "no baseline at %s: the report compares with no earlier run");
-            String html = new ReportPage(folder, gpu, before).render();
+            String html = new ReportPage(folder, others, before).render();
             java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
             copyFlameGraphs(folder, out.toAbsolutePath().getParent().resolve(ResultsFolder.FLAME_GRAPHS));
             AtomicFiles.write(out, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));

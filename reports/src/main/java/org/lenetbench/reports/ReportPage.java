@@ -29,24 +29,27 @@ import com.samskivert.mustache.Mustache;
 final class ReportPage {
     static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
     private final ResultsFolder folder;
-    /** Results of a GPU machine (scripts/gpu-run), shown beside the CPU's; null when none were given. */
-    private final ResultsFolder gpu;
+    /** Results of other machines (another CPU, a GPU machine's scripts/gpu-run), shown beside this folder's. */
+    private final List<ResultsFolder> others;
+    /** Each machine's label ({@link MachineLabels}): this folder's first, then the others' in order. */
+    private final List<String> machineLabels;
     /** An earlier run to compare with; null when none was given. */
     private final ResultsFolder baseline;
     /** The pairs this folder's cross-check found wrong: marked wherever their numbers appear. */
     private final WrongOnThisMachine wrong;
 
     ReportPage(ResultsFolder folder) {
-        this(folder, null);
+        this(folder, List.of());
     }
 
-    ReportPage(ResultsFolder folder, ResultsFolder gpu) {
-        this(folder, gpu, null);
+    ReportPage(ResultsFolder folder, List<ResultsFolder> others) {
+        this(folder, others, null);
     }
 
-    ReportPage(ResultsFolder folder, ResultsFolder gpu, ResultsFolder baseline) {
+    ReportPage(ResultsFolder folder, List<ResultsFolder> others, ResultsFolder baseline) {
         this.folder = folder;
-        this.gpu = gpu;
+        this.others = List.copyOf(others);
+        this.machineLabels = MachineLabels.of(machines());
         this.baseline = baseline;
         this.wrong = new WrongOnThisMachine(folder.crossCheck());
     }
@@ -84,16 +87,17 @@ final class ReportPage {
         page.put("baseline", baselineRows());
         page.put("baselineMachine", baseline == null ? List.of()
                 : BaselineComparison.machineWarning(baseline, folder).stream().toList());
-        page.put("hasGpu", gpu != null);
-        page.put("cpuVsGpu", cpuVsGpu());
+        page.put("hasOthers", !others.isEmpty());
+        page.put("machines", machineLabels.stream().map(label -> Map.of("label", label)).toList());
+        page.put("acrossMachines", acrossMachines());
         page.put("stepProfiles", stepProfiles());
         page.put("crossCheck", crossCheck());
         page.put("hasCrossCheck", !allCrossChecks().isEmpty());
         page.put("environment", environment());
         List<Map<String, String>> raw = new ArrayList<>();
         folder.rawJmh().forEach((name, json) -> raw.add(Map.of("name", name, "json", json)));
-        if (gpu != null) {
-            gpu.rawJmh().forEach((name, json) -> raw.add(Map.of("name", gpuLabel() + "/" + name, "json", json)));
+        for (ResultsFolder other : others) {
+            other.rawJmh().forEach((name, json) -> raw.add(Map.of("name", folderName(other) + "/" + name, "json", json)));
         }
         page.put("raw", raw);
         page.put("data", scriptSafe(chartData()));
@@ -264,12 +268,10 @@ final class ReportPage {
                 .findFirst();
     }
 
-    /** Single layers of both machines, the GPU's with its folder named beside the backend. */
+    /** Single layers of every machine, the other machines' with their folder named beside the backend. */
     private List<Map<String, String>> layerRows() {
         List<Map<String, String>> rows = new ArrayList<>(rows(folder, "LayerBenchmark", ""));
-        if (gpu != null) {
-            rows.addAll(rows(gpu, "LayerBenchmark", " (" + gpuLabel() + ")"));
-        }
+        others.forEach(other -> rows.addAll(rows(other, "LayerBenchmark", " (" + folderName(other) + ")")));
         return rows;
     }
 
@@ -394,29 +396,66 @@ final class ReportPage {
         return rows;
     }
 
-    private String gpuLabel() {
-        return gpu.dir().getFileName().toString();
+    /** This folder, then the other machines' folders. */
+    private List<ResultsFolder> machines() {
+        List<ResultsFolder> all = new ArrayList<>(List.of(folder));
+        all.addAll(others);
+        return all;
     }
 
-    /** Whole-network images/s of both machines, side by side: every NetworkBenchmark result of each folder. */
-    private List<Map<String, String>> cpuVsGpu() {
-        if (gpu == null) {
+    private static String folderName(ResultsFolder f) {
+        return f.dir().getFileName().toString();
+    }
+
+    /**
+     * Whole networks on every machine side by side: one row per backend, model, direction, batch and threads that
+     * any machine measured; per machine its images/s (marked where unstable) and the fraction of its own peak.
+     */
+    private List<Map<String, Object>> acrossMachines() {
+        if (others.isEmpty()) {
             return List.of();
         }
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (ResultsFolder f : List.of(folder, gpu)) {
-            f.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.hasImages())
-                    .forEach(j -> rows.add(resultRow(f, j, j.param("backend"))));
+        record Key(String backend, String model, String method, int batch, int threads) {
         }
+        Map<Key, JmhRecord[]> byKey = new TreeMap<>(Comparator.comparing(Key::backend).thenComparing(Key::model)
+                .thenComparing(Key::method).thenComparingInt(Key::batch).thenComparingInt(Key::threads));
+        List<ResultsFolder> machines = machines();
+        for (int m = 0; m < machines.size(); m++) {
+            for (JmhRecord j : machines.get(m).jmh()) {
+                if (j.benchmarkClass().equals("NetworkBenchmark") && j.hasImages()) {
+                    Key key = new Key(j.param("backend"), j.param("model"), j.method(), intParam(j, "batch"), intParam(j, "threads"));
+                    byKey.computeIfAbsent(key, k -> new JmhRecord[machines.size()])[m] = j;
+                }
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        byKey.forEach((key, results) -> {
+            List<Map<String, String>> cells = new ArrayList<>();
+            for (int m = 0; m < results.length; m++) {
+                JmhRecord j = results[m];
+                cells.add(j == null ? Map.of("images", "—", "ofPeak", "—")
+                        : Map.of("images", images(j), "ofPeak", ofPeak(machines.get(m), j)));
+            }
+            rows.add(Map.of("backend", key.backend(), "model", key.model(), "method", key.method(),
+                    "batch", String.valueOf(key.batch()), "threads", String.valueOf(key.threads()), "cells", cells));
+        });
         return rows;
     }
 
-    /** The CPU folder's checks, then the GPU run's with its folder named beside the backend. */
+    private static int intParam(JmhRecord j, String name) {
+        try {
+            return Integer.parseInt(j.param(name));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** This folder's checks, then the other machines' with their folder named beside the backend. */
     private List<CrossCheckRow> allCrossChecks() {
         List<CrossCheckRow> rows = new ArrayList<>(folder.crossCheck());
-        if (gpu != null) {
-            gpu.crossCheck().forEach(c -> rows.add(new CrossCheckRow(c.backend() + " (" + gpuLabel() + ")", c.model(),
-                    c.check(), c.status(), c.error(), c.tolerance(), c.detail())));
+        for (ResultsFolder other : others) {
+            other.crossCheck().forEach(c -> rows.add(new CrossCheckRow(c.backend() + " (" + folderName(other) + ")",
+                    c.model(), c.check(), c.status(), c.error(), c.tolerance(), c.detail())));
         }
         return rows;
     }
@@ -446,45 +485,50 @@ final class ReportPage {
                 .forEach(v -> env.merge("JVM flags (JMH forks)", v, (a, b) -> a + " | " + b));
         folder.runs().stream().map(r -> r.backend() + ": " + r.engineVersion()).distinct()
                 .forEach(v -> env.merge("engines (training runs)", v, (a, b) -> a + "; " + b));
-        folder.jmh().stream().filter(j -> j.benchmarkClass().equals("RooflineBenchmark"))
-                .sorted(Comparator.comparing(JmhRecord::method).thenComparing(JmhRecord::jmhThreads))
-                .forEach(j -> env.put(j.method().equals("fmaPeak")
-                        ? "fp32 FMA peak, " + j.jmhThreads() + " thread(s) (RooflineBenchmark)"
-                        : "memory bandwidth, triad, " + j.jmhThreads() + " thread(s) (RooflineBenchmark)",
-                        j.method().equals("fmaPeak") ? String.format(Locale.ROOT, "%.1f GFLOP/s", j.flops() / 1e9)
-                                : String.format(Locale.ROOT, "%.1f GB/s", j.bytes() / 1e9)));
-        if (!folder.machine().isEmpty()) {
-            env.put("machine (" + ResultsFolder.MACHINE_FILE + ")", folder.machineText());
-        }
-        env.put("results folder", folder.dir().toString());
+        describeMachine(folder, "", env);
         folder.mode().ifPresent(m -> env.put("benchmark suite mode", m));
-        if (gpu != null) {
-            env.put("GPU results folder", gpu.dir().toString());
-            if (!gpu.machine().isEmpty()) {
-                env.put("GPU machine (" + ResultsFolder.MACHINE_FILE + ")", gpu.machineText());
-            }
-            gpu.deviceRoofline().ifPresent(r -> {
-                env.put("GPU", r.device());
-                env.put("GPU fp32 FMA peak (GpuRooflineProbe)", String.format(Locale.ROOT, "%,.0f GFLOP/s", r.fmaFlops() / 1e9));
-                env.put("GPU memory bandwidth, triad (GpuRooflineProbe)",
-                        String.format(Locale.ROOT, "%,.0f GB/s", r.triadBytesPerSecond() / 1e9));
-                r.uploadBytesPerSecond().ifPresent(upload -> env.put(
-                        "Upload of a Java float[] to the GPU (GpuRooflineProbe)",
-                        String.format(Locale.ROOT, "%,.1f GB/s", upload / 1e9)));
-            });
-        }
+        others.forEach(other -> describeMachine(other, ", " + folderName(other), env));
         return env.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList();
     }
 
+    /** A folder's measured limits, machine.txt and place, each key ending with {@code suffix}. */
+    private static void describeMachine(ResultsFolder f, String suffix, Map<String, String> env) {
+        f.jmh().stream().filter(j -> j.benchmarkClass().equals("RooflineBenchmark"))
+                .sorted(Comparator.comparing(JmhRecord::method).thenComparing(JmhRecord::jmhThreads))
+                .forEach(j -> env.put((j.method().equals("fmaPeak")
+                        ? "fp32 FMA peak, " + j.jmhThreads() + " thread(s) (RooflineBenchmark)"
+                        : "memory bandwidth, triad, " + j.jmhThreads() + " thread(s) (RooflineBenchmark)") + suffix,
+                        j.method().equals("fmaPeak") ? String.format(Locale.ROOT, "%.1f GFLOP/s", j.flops() / 1e9)
+                                : String.format(Locale.ROOT, "%.1f GB/s", j.bytes() / 1e9)));
+        f.deviceRoofline().ifPresent(r -> {
+            env.put("GPU" + suffix, r.device());
+            env.put("GPU fp32 FMA peak (GpuRooflineProbe)" + suffix,
+                    String.format(Locale.ROOT, "%,.0f GFLOP/s", r.fmaFlops() / 1e9));
+            env.put("GPU memory bandwidth, triad (GpuRooflineProbe)" + suffix,
+                    String.format(Locale.ROOT, "%,.0f GB/s", r.triadBytesPerSecond() / 1e9));
+            r.uploadBytesPerSecond().ifPresent(upload -> env.put(
+                    "Upload of a Java float[] to the GPU (GpuRooflineProbe)" + suffix,
+                    String.format(Locale.ROOT, "%,.1f GB/s", upload / 1e9)));
+        });
+        if (!f.machine().isEmpty()) {
+            env.put("machine (" + ResultsFolder.MACHINE_FILE + ")" + suffix, f.machineText());
+        }
+        env.put("results folder" + suffix, f.dir().toString());
+    }
+
     /**
-     * The GPU folder's step profile (GpuStepProfile), per phase: the time by operation, largest first, and every
+     * Each folder's jcuda step profile (GpuStepProfile), per phase: the time by operation, largest first, and every
      * copy and launch in the order it ran.
      */
     private List<Map<String, Object>> stepProfiles() {
-        if (gpu == null || gpu.stepProfile().isEmpty()) {
-            return List.of();
+        List<Map<String, Object>> phases = new ArrayList<>();
+        for (ResultsFolder f : machines()) {
+            f.stepProfile().ifPresent(profile -> phases.addAll(stepProfile(profile)));
         }
-        StepProfile profile = gpu.stepProfile().get();
+        return phases;
+    }
+
+    private static List<Map<String, Object>> stepProfile(StepProfile profile) {
         List<Map<String, Object>> phases = new ArrayList<>();
         for (Map.Entry<String, StepProfile.Phase> named : List.of(Map.entry("training step", profile.trainStep()),
                 Map.entry("forward pass", profile.forward()))) {
@@ -529,7 +573,8 @@ final class ReportPage {
         data.put("layers", bars("LayerBenchmark", j -> j.param("layer"),
                 j -> wrong.label(j.param("backend") + " " + j.method(), j.param("backend"), j.param("model"))));
         data.put("roofline", rooflineData());
-        data.put("cpuVsGpu", gpu == null ? Map.of("categories", List.of(), "series", List.of()) : cpuVsGpuBars());
+        data.put("acrossMachines", others.isEmpty() ? Map.of("categories", List.of(), "series", List.of())
+                : acrossMachinesBars());
         try {
             return Json.MAPPER.writeValueAsString(data);
         } catch (JsonProcessingException e) {
@@ -537,30 +582,30 @@ final class ReportPage {
         }
     }
 
-    /** Ceilings in GFLOP/s and GB/s, and the layer results of both machines grouped by series. */
+    /** Ceilings in GFLOP/s and GB/s, and the layer results of every machine grouped by series. */
     private Map<String, Object> rooflineData() {
         List<RooflineChart.Point> points = new ArrayList<>(RooflineChart.points(folder, ""));
-        if (gpu != null) {
-            points.addAll(RooflineChart.points(gpu, " (" + gpuLabel() + ")"));
-        }
+        others.forEach(other -> points.addAll(RooflineChart.points(other, " (" + folderName(other) + ")")));
         Map<String, List<Map<String, Object>>> bySeries = new LinkedHashMap<>();
         points.forEach(p -> bySeries.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(Map.of("x", p.intensity(),
                 "y", p.gflops(), "error", p.gflopsError(), "name", p.label())));
-        return Map.of("roofs", RooflineChart.roofs(folder, gpu).stream().map(r -> Map.of("label", r.label(),
+        return Map.of("roofs", RooflineChart.roofs(folder, others).stream().map(r -> Map.of("label", r.label(),
                         "peak", r.peakFlops() / 1e9, "bandwidth", r.bytesPerSecond() / 1e9)).toList(),
                 "series", bySeries.entrySet().stream().map(e -> Map.of("label", e.getKey(), "points", e.getValue())).toList());
     }
 
     /**
-     * Whole networks on both machines: per model and direction (categories), each backend's best images/s over the
+     * Whole networks on every machine: per model and direction (categories), each backend's best images/s over the
      * batch sizes and thread counts it was measured at (series: backend and machine), the batch and threads named.
      */
-    private Map<String, Object> cpuVsGpuBars() {
+    private Map<String, Object> acrossMachinesBars() {
         record Bar(String series, String category) {
         }
         Map<Bar, JmhRecord> best = new LinkedHashMap<>();
-        for (ResultsFolder f : List.of(folder, gpu)) {
-            String machine = f.dir().getFileName().toString();
+        List<ResultsFolder> machines = machines();
+        for (int m = 0; m < machines.size(); m++) {
+            ResultsFolder f = machines.get(m);
+            String machine = machineLabels.get(m);
             f.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.hasImages())
                     .forEach(j -> best.merge(new Bar((f == folder ? wrong.label(j.param("backend"), j.param("backend"),
                             j.param("model")) : j.param("backend")) + " (" + machine + ")", j.param("model") + " "
@@ -576,7 +621,8 @@ final class ReportPage {
             Series s = bySeries.computeIfAbsent(bar.series(), k -> new Series(new double[n], new double[n], new String[n]));
             s.values[i] = j.images();
             s.errors[i] = Double.isNaN(j.imagesError()) ? 0 : j.imagesError();
-            s.notes[i] = "batch " + j.param("batch") + ", " + j.param("threads") + " threads";
+            s.notes[i] = "batch " + j.param("batch") + ", " + j.param("threads") + " threads"
+                    + (j.unstable() ? ", " + unstableMark(j).replaceAll("[()]", "") : "");
         });
         List<Map<String, Object>> series = new ArrayList<>();
         bySeries.forEach((name, s) -> series.add(Map.of("label", name, "values", s.values, "errors", s.errors, "notes", s.notes)));

@@ -65,20 +65,30 @@ final class RooflineChart {
         return OptionalDouble.of(flops.getAsDouble() / j.images() / bytes.getAsDouble());
     }
 
-    /** Ceilings: the CPU probe at each thread count it ran with, and the GPU's probe where there is one. */
-    static List<Roof> roofs(ResultsFolder cpu, ResultsFolder gpu) {
+    /**
+     * Ceilings: the CPU probe at each thread count it ran with, then each other machine's (its folder named) and the
+     * GPU's probe where a folder has one.
+     */
+    static List<Roof> roofs(ResultsFolder first, List<ResultsFolder> others) {
+        List<Roof> roofs = new ArrayList<>(cpuRoofs(first, ""));
+        first.deviceRoofline().ifPresent(r -> roofs.add(new Roof(r.device(), r.fmaFlops(), r.triadBytesPerSecond())));
+        for (ResultsFolder other : others) {
+            roofs.addAll(cpuRoofs(other, " (" + other.dir().getFileName() + ")"));
+            other.deviceRoofline().ifPresent(r -> roofs.add(new Roof(r.device(), r.fmaFlops(), r.triadBytesPerSecond())));
+        }
+        return roofs;
+    }
+
+    private static List<Roof> cpuRoofs(ResultsFolder f, String suffix) {
         List<Roof> roofs = new ArrayList<>();
-        cpu.jmh().stream().filter(j -> j.benchmarkClass().equals("RooflineBenchmark") && j.method().equals("fmaPeak"))
+        f.jmh().stream().filter(j -> j.benchmarkClass().equals("RooflineBenchmark") && j.method().equals("fmaPeak"))
                 .map(JmhRecord::jmhThreads).distinct().sorted().forEach(threads -> {
-                    OptionalDouble peak = probe(cpu, "fmaPeak", threads), bandwidth = probe(cpu, "triadBandwidth", threads);
+                    OptionalDouble peak = probe(f, "fmaPeak", threads), bandwidth = probe(f, "triadBandwidth", threads);
                     if (peak.isPresent() && bandwidth.isPresent()) {
-                        roofs.add(new Roof("CPU, " + threads + (threads == 1 ? " thread" : " threads"),
+                        roofs.add(new Roof("CPU, " + threads + (threads == 1 ? " thread" : " threads") + suffix,
                                 peak.getAsDouble(), bandwidth.getAsDouble()));
                     }
                 });
-        if (gpu != null) {
-            gpu.deviceRoofline().ifPresent(r -> roofs.add(new Roof(r.device(), r.fmaFlops(), r.triadBytesPerSecond())));
-        }
         return roofs;
     }
 

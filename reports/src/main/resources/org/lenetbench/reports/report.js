@@ -77,8 +77,8 @@
           + ' GFLOP/s at ' + c.raw.x.toFixed(2) + ' FLOP/B' } } } }
   }));
 
-  // CPU vs GPU: only when GPU results were given (the canvas exists then).
-  if (document.getElementById('cpu-gpu-chart')) {
-    bars('cpu-gpu-chart', data.cpuVsGpu, 'images/s (best batch and threads)');
+  // Across machines: only when other machines' results were given (the canvas exists then).
+  if (document.getElementById('machines-chart')) {
+    bars('machines-chart', data.acrossMachines, 'images/s (best batch and threads)');
   }
 })();

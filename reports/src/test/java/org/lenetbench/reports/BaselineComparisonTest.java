@@ -43,7 +43,7 @@ class BaselineComparisonTest {
         String measured = Files.readString(RESULTS.resolve("NetworkBenchmark-djl.json"));
         Path baseline = folderWith("before", withErrorsOf(measured, 0.05));
         Path now = folderWith("now", measured); // djl's errors there: up to ±51 % of the score
-        String html = new ReportPage(ResultsFolder.load(now, null), null, ResultsFolder.load(baseline, null)).render();
+        String html = new ReportPage(ResultsFolder.load(now, null), List.of(), ResultsFolder.load(baseline, null)).render();
         long unstable = ResultsFolder.load(now, null).jmh().stream().filter(JmhRecord::unstable).count();
         assertTrue(unstable > 0, "the measured file has unstable results");
         assertEquals(unstable, html.split("unstable \\(an error over 10 % of the score\\): not compared", -1).length - 1);
@@ -67,7 +67,7 @@ class BaselineComparisonTest {
         assertEquals(comparisons.size(), regressions, "a quarter of the throughput is beyond every ±5 % error bar");
         comparisons.forEach(c -> assertEquals(-75.0, c.changePercent(), 1e-9));
 
-        String html = new ReportPage(ResultsFolder.load(now, null), null, ResultsFolder.load(baseline, null)).render();
+        String html = new ReportPage(ResultsFolder.load(now, null), List.of(), ResultsFolder.load(baseline, null)).render();
         assertEquals(regressions, html.split("<td class=\"fail\">regression</td>", -1).length - 1);
         assertTrue(new ReportPage(ResultsFolder.load(now, null)).render().contains("No baseline was given"));
     }
@@ -88,12 +88,12 @@ class BaselineComparisonTest {
         assertEquals("The baseline was measured on another machine (cpu: AMD EPYC (family 25, model 2, stepping 1) × 2 "
                 + "cores; simd: avx2 fma avx512f; now cpu: AMD EPYC (family 26, model 2, stepping 1) × 2 cores; simd: avx2 "
                 + "fma avx512f): the changes below include the hardware's.", warning(baseline, now));
-        String html = new ReportPage(ResultsFolder.load(now, null), null, ResultsFolder.load(baseline, null)).render();
+        String html = new ReportPage(ResultsFolder.load(now, null), List.of(), ResultsFolder.load(baseline, null)).render();
         assertTrue(html.contains("<p class=\"fail\">The baseline was measured on another machine"), "shown, flagged");
 
         Files.writeString(baseline.resolve("machine.txt"), zen5 + "memory: 16 GiB\nos: Linux 6.1 x86_64\n");
         assertEquals("", warning(baseline, now), "same CPU and vector units: memory and kernel do not count");
-        String same = new ReportPage(ResultsFolder.load(now, null), null, ResultsFolder.load(baseline, null)).render();
+        String same = new ReportPage(ResultsFolder.load(now, null), List.of(), ResultsFolder.load(baseline, null)).render();
         assertFalse(same.contains("another machine") || same.contains("may be a change of hardware"));
         assertFalse(same.contains("<p class=\"fail\"></p>"), "no empty warnings");
     }

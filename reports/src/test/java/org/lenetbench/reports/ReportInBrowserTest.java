@@ -39,7 +39,7 @@ class ReportInBrowserTest {
         }
         report = TARGET.resolve("report-browser-test/index.html").toAbsolutePath();
         Files.createDirectories(report.getParent());
-        Files.writeString(report, new ReportPage(ResultsFolder.load(RESULTS, null), ResultsFolder.load(H100, null)).render());
+        Files.writeString(report, new ReportPage(ResultsFolder.load(RESULTS, null), List.of(ResultsFolder.load(H100, null))).render());
     }
 
     @BeforeEach
@@ -57,7 +57,7 @@ class ReportInBrowserTest {
         while (drawn.find()) {
             charts.add(drawn.group(1));
         }
-        assertEquals(List.of("accuracy-chart", "network-chart", "layers-chart", "roofline-chart", "cpu-gpu-chart"), charts, "charts that drew");
+        assertEquals(List.of("accuracy-chart", "network-chart", "layers-chart", "roofline-chart", "machines-chart"), charts, "charts that drew");
         assertTrue(run.out.contains("<pre id=\"report-errors\" class=\"fail\" hidden=\"\"></pre>"), "no error shown on the page");
         assertFalse(Pattern.compile("CONSOLE.*(Uncaught|Error)|:ERROR:CONSOLE").matcher(run.err).find(),
                 "console errors:\n" + run.err);

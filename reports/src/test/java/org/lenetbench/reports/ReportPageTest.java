@@ -140,7 +140,7 @@ class ReportPageTest {
                   "tolerance": 1e-3, "detail": ""}]
                 """);
         ResultsFolder folder = ResultsFolder.load(dir, null);
-        String html = new ReportPage(folder, null, folder).render(); // its own baseline: every result compared
+        String html = new ReportPage(folder, List.of(), folder).render(); // its own baseline: every result compared
         String summary = html.substring(html.indexOf("id=\"summary\""), html.indexOf("id=\"accuracy\""));
         assertTrue(summary.contains("wrongone lenet5: WRONG ON THIS MACHINE: 1 failed check (gradients), largest error "
                 + "2.0e+00; c1.weight[84]"), summary);
@@ -177,22 +177,51 @@ class ReportPageTest {
 
     /** A second machine's folder (here a copy of one measured CPU file under another name) is shown beside the first. */
     @Test
-    void gpuResultsAreMergedBesideTheCpusAndAbsentOnesAreSaidSo() throws Exception {
-        Path gpu = Files.createDirectories(dir.resolve("2026-12-01-h100"));
-        Files.copy(RESULTS.resolve("NetworkBenchmark-dl4j.json"), gpu.resolve("NetworkBenchmark-jcuda.json"));
-        Files.writeString(gpu.resolve("crosscheck-jcuda.json"), """
+    void otherMachinesAreShownSideBySideAndAbsentOnesAreSaidSo() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("2026-12-01-h100"));
+        Files.copy(RESULTS.resolve("NetworkBenchmark-dl4j.json"), other.resolve("NetworkBenchmark-jcuda.json"));
+        Files.writeString(other.resolve("crosscheck-jcuda.json"), """
                 [{"backend": "jcuda", "model": "lenet5", "check": "forward", "status": "PASS", "error": 1e-7, "tolerance": 1e-5,
                   "detail": ""}]
                 """);
         ResultsFolder cpu = ResultsFolder.load(RESULTS, null);
-        String html = new ReportPage(cpu, ResultsFolder.load(gpu, null)).render();
-        String section = html.substring(html.indexOf("id=\"cpu-vs-gpu\""), html.indexOf("id=\"crosscheck\""));
-        assertTrue(section.contains("2026-11-22-cpu-2core") && section.contains("2026-12-01-h100"), "both machines named");
-        long gpuRows = section.lines().filter(l -> l.contains("<td>2026-12-01-h100</td>")).count();
-        assertEquals(ResultsFolder.load(gpu, null).jmh().stream().filter(JmhRecord::hasImages).count(), gpuRows);
-        assertTrue(html.contains("jcuda (2026-12-01-h100)"), "the GPU run's cross-check in the matrix");
+        String html = new ReportPage(cpu, List.of(ResultsFolder.load(other, null))).render();
+        String section = html.substring(html.indexOf("id=\"across-machines\""), html.indexOf("id=\"crosscheck\""));
+        assertTrue(section.contains("<th>2026-11-22-cpu-2core: images/s</th>") && section.contains("<th>2026-12-01-h100: images/s</th>"),
+                "both machines named (by their folders: neither has a machine.txt)");
+        for (JmhRecord dl4j : ResultsFolder.load(other, null).jmh()) {
+            String row = "<tr><td>dl4j</td><td>lenet5</td><td>" + dl4j.method() + "</td><td class=\"num\">"
+                    + dl4j.param("batch") + "</td><td class=\"num\">" + dl4j.param("threads") + "</td>";
+            String line = section.lines().filter(l -> l.startsWith(row)).findFirst().orElseThrow(() -> new AssertionError(row));
+            String cell = "<td class=\"num\">" + ReportPage.images(dl4j) + "</td>";
+            assertEquals(2, line.split(java.util.regex.Pattern.quote(cell), -1).length - 1, "the same result on both: " + line);
+        }
+        String vector = section.lines().filter(l -> l.startsWith("<tr><td>vector</td>")).findFirst().orElseThrow();
+        assertTrue(vector.endsWith("<td class=\"num\">—</td><td class=\"num\">—</td></tr>"), "not measured there: " + vector);
+        assertTrue(html.contains("jcuda (2026-12-01-h100)"), "the other run's cross-check in the matrix");
         assertTrue(html.contains("2026-12-01-h100/NetworkBenchmark-jcuda.json"), "its raw JSON too");
-        assertTrue(new ReportPage(cpu).render().contains("No GPU results were given"));
+        assertTrue(new ReportPage(cpu).render().contains("No other machine's results were given"));
+    }
+
+    /** Three machines, each labelled by its machine.txt (the folder's name added where two describe the same). */
+    @Test
+    void anyNumberOfMachinesAreLabelledByTheirDescription() throws Exception {
+        List<ResultsFolder> folders = new ArrayList<>();
+        for (String name : new String[] {"zen4-a", "zen4-b", "zen5"}) {
+            Path f = Files.createDirectories(dir.resolve(name));
+            Files.copy(RESULTS.resolve("NetworkBenchmark-dl4j.json"), f.resolve("NetworkBenchmark.json"));
+            Files.writeString(f.resolve("machine.txt"), "cpu: AMD EPYC (family " + (name.startsWith("zen5") ? 26 : 25)
+                    + ") × 2 cores\nmemory: 24 GiB\n");
+            folders.add(ResultsFolder.load(f, null));
+        }
+        String html = new ReportPage(folders.getFirst(), folders.subList(1, 3)).render();
+        String section = html.substring(html.indexOf("id=\"across-machines\""), html.indexOf("id=\"crosscheck\""));
+        for (String label : List.of("AMD EPYC (family 25) × 2 cores [zen4-a]", "AMD EPYC (family 25) × 2 cores [zen4-b]",
+                "AMD EPYC (family 26) × 2 cores")) {
+            assertTrue(section.contains("<th>" + label + ": images/s</th>"), label);
+        }
+        assertEquals(List.of("NVIDIA H100 80GB HBM3"), MachineLabels.of(List.of(ResultsFolder.load(H100, null))),
+                "a GPU machine by its GPU, from nvidia-smi's line");
     }
 
     /** The committed H100 run: jcuda's results as a fraction of the GPU's measured peak, recomputed from the files. */
@@ -207,27 +236,28 @@ class ReportPageTest {
         double flopsPerImage = 3 * 2.0 * org.lenetbench.model.Models.byName("lenet5").forwardMultiplyAdds();
         String expected = String.format(java.util.Locale.ROOT, "%.1f %%", 100 * train.images() * flopsPerImage / roofline.fmaFlops());
 
-        String html = new ReportPage(ResultsFolder.load(RESULTS, null), h100).render();
-        String section = html.substring(html.indexOf("id=\"cpu-vs-gpu\""), html.indexOf("id=\"crosscheck\""));
+        String html = new ReportPage(ResultsFolder.load(RESULTS, null), List.of(h100)).render();
+        String section = html.substring(html.indexOf("id=\"across-machines\""), html.indexOf("id=\"crosscheck\""));
         String row = section.lines().filter(l -> l.contains("<td>jcuda</td>") && l.contains("trainStep")
                 && l.contains(">4096<")).findFirst().orElseThrow();
         assertTrue(row.contains(">" + expected + "<"), row + " should show " + expected);
         assertTrue(html.contains("GPU fp32 FMA peak (GpuRooflineProbe)"), "the GPU's peak in the environment");
         assertTrue(html.contains("jcuda (2026-11-23-h100)"), "the GPU's layer results and cross-check are shown");
         // vector on the GPU machine's CPU has no probe there: no fraction rather than one against the wrong peak
-        String vectorRow = section.lines().filter(l -> l.contains("<td>2026-11-23-h100</td>") && l.contains("<td>vector</td>"))
-                .findFirst().orElseThrow();
+        String vectorRow = section.lines().filter(l -> l.startsWith("<tr><td>vector</td><td>lenet5</td><td>trainStep</td>"
+                + "<td class=\"num\">64</td><td class=\"num\">16</td>")).findFirst().orElseThrow();
         assertTrue(vectorRow.endsWith("<td class=\"num\">—</td></tr>"), vectorRow);
     }
 
-    /** The CPU-vs-GPU chart: per model and direction, each backend's fastest result on each machine, with its batch. */
+    /** The chart across machines: per model and direction, each backend's fastest result on each machine, its batch named. */
     @Test
-    void theCpuVsGpuChartShowsEachBackendsFastestResult() throws Exception {
+    void theAcrossMachinesChartShowsEachBackendsFastestResult() throws Exception {
         ResultsFolder cpu = ResultsFolder.load(RESULTS, null), h100 = ResultsFolder.load(H100, null);
-        String html = new ReportPage(cpu, h100).render();
+        String html = new ReportPage(cpu, List.of(h100)).render();
         String json = html.substring(html.indexOf("<script id=\"report-data\" type=\"application/json\">"));
         json = json.substring(json.indexOf('>') + 1, json.indexOf("</script>"));
-        JsonNode chart = Json.MAPPER.readTree(json).get("cpuVsGpu");
+        JsonNode chart = Json.MAPPER.readTree(json).get("acrossMachines");
+        List<String> machineLabels = MachineLabels.of(List.of(cpu, h100));
         List<String> categories = new ArrayList<>();
         chart.get("categories").forEach(c -> categories.add(c.asText()));
         assertEquals(List.of("lenet5 inference", "lenet5 training"), categories);
@@ -236,11 +266,12 @@ class ReportPageTest {
                 JmhRecord fastest = f.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark")
                         && j.param("backend").equals(backend) && j.method().equals("trainStep"))
                         .max(Comparator.comparingDouble(JmhRecord::images)).orElseThrow();
-                String label = backend + " (" + f.dir().getFileName() + ")";
+                String label = backend + " (" + machineLabels.get(f == cpu ? 0 : 1) + ")";
                 JsonNode series = StreamSupport.stream(chart.get("series").spliterator(), false)
                         .filter(s -> s.get("label").asText().equals(label)).findFirst().orElseThrow(() -> new AssertionError(label));
                 assertEquals(fastest.images(), series.get("values").get(1).asDouble(), label);
-                assertEquals("batch " + fastest.param("batch") + ", " + fastest.param("threads") + " threads",
+                assertEquals("batch " + fastest.param("batch") + ", " + fastest.param("threads") + " threads"
+                        + (fastest.unstable() ? ", " + ReportPage.unstableMark(fastest).replaceAll("[()]", "") : ""),
                         series.get("notes").get(1).asText(), label);
             }
         }
@@ -297,12 +328,12 @@ class ReportPageTest {
 
         Files.writeString(dir.resolve("machine.txt"), "cpu: AMD EPYC (family 26, model 2, stepping 1) × 2 cores\n\n"
                 + "simd: avx2 fma avx512f\n");
-        String html = new ReportPage(ResultsFolder.load(dir, null), ResultsFolder.load(H100, null)).render();
+        String html = new ReportPage(ResultsFolder.load(dir, null), List.of(ResultsFolder.load(H100, null))).render();
         assertTrue(html.contains("Measured on: cpu: AMD EPYC (family 26, model 2, stepping 1) × 2 cores; simd: avx2 fma "
                 + "avx512f."), "the intro names the machine, blank lines left out");
         String environment = html.substring(html.indexOf("id=\"environment\""), html.indexOf("id=\"raw\""));
         assertTrue(environment.contains("<th>machine (machine.txt)</th><td>cpu: AMD EPYC (family 26"), environment);
-        assertTrue(environment.contains("<th>GPU machine (machine.txt)</th><td>name, driver_version"), environment);
+        assertTrue(environment.contains("<th>machine (machine.txt), 2026-11-23-h100</th><td>name, driver_version"), environment);
         assertTrue(environment.contains("NVIDIA H100 80GB HBM3"), "the committed GPU run's own machine.txt");
     }
 
@@ -311,7 +342,7 @@ class ReportPageTest {
     void confusionMatricesAndMisclassifiedDigitsForEveryRun() throws Exception {
         ResultsFolder folder = ResultsFolder.load(RESULTS, null);
         String html = new ReportPage(folder).render();
-        String section = html.substring(html.indexOf("id=\"errors\""), html.indexOf("id=\"cpu-vs-gpu\""));
+        String section = html.substring(html.indexOf("id=\"errors\""), html.indexOf("id=\"across-machines\""));
         for (AccuracyRun run : folder.runs()) {
             assertTrue(section.contains("<summary>" + run.name() + ": " + run.misclassified().length + " test errors</summary>"),
                     run.name());
@@ -370,8 +401,8 @@ class ReportPageTest {
     @Test
     void aGpuStepProfileIsShownByOperationAndInOrder() throws Exception {
         Files.writeString(dir.resolve("step-profile.json"), STEP_PROFILE.replace("MILLIS", "0.25"));
-        String html = new ReportPage(ResultsFolder.load(RESULTS, null), ResultsFolder.load(dir, null)).render();
-        String section = html.substring(html.indexOf("id=\"cpu-vs-gpu\""), html.indexOf("id=\"crosscheck\""));
+        String html = new ReportPage(ResultsFolder.load(RESULTS, null), List.of(ResultsFolder.load(dir, null))).render();
+        String section = html.substring(html.indexOf("id=\"across-machines\""), html.indexOf("id=\"crosscheck\""));
         assertTrue(section.contains("jcuda training step, lenet5 at batch 4,096: 2.000 ms in all"), section);
         assertTrue(section.contains("jcuda forward pass, lenet5 at batch 4,096: 2.000 ms in all"), section);
         // by operation, the largest first: the upload, then both convolutions together

@@ -48,7 +48,7 @@ class RooflineChartTest {
     @Test
     void roofsAreTheMeasuredProbesOfBothMachines() throws Exception {
         ResultsFolder cpu = ResultsFolder.load(RESULTS, null), gpu = ResultsFolder.load(H100, null);
-        List<RooflineChart.Roof> roofs = RooflineChart.roofs(cpu, gpu);
+        List<RooflineChart.Roof> roofs = RooflineChart.roofs(cpu, List.of(gpu));
         assertEquals(List.of("CPU, 1 thread", "CPU, 2 threads", gpu.deviceRoofline().orElseThrow().device()),
                 roofs.stream().map(RooflineChart.Roof::label).toList());
         JmhRecord peak2 = cpu.jmh().stream().filter(j -> j.method().equals("fmaPeak") && j.jmhThreads() == 2).findFirst().orElseThrow();
