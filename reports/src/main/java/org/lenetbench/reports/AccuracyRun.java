@@ -51,10 +51,15 @@ record AccuracyRun(String name, String backend, String model, String engineVersi
                 summary.path("dataDirectory").asText(""), root.path("command").asText(""));
     }
 
-    /** "6", or "2 of 6 (45 s budget spent)" when the time budget stopped the run early. */
+    /** Whether the time budget stopped the run before the epochs asked for. */
+    boolean stoppedEarly() {
+        return epochs.size() < epochsAsked;
+    }
+
+    /** "6", or "2 of 6 epochs (45 s budget spent)" when the time budget stopped the run early. */
     String epochsText() {
-        return epochs.size() < epochsAsked
-                ? epochs.size() + " of " + epochsAsked + " (" + String.format(java.util.Locale.ROOT, "%.0f", timeBudgetSeconds)
+        return stoppedEarly()
+                ? epochs.size() + " of " + epochsAsked + " epochs (" + String.format(java.util.Locale.ROOT, "%.0f", timeBudgetSeconds)
                         + " s budget spent)"
                 : String.valueOf(epochs.size());
     }

@@ -154,8 +154,10 @@ final class ReportPage {
                     folder.crossCheck().stream().anyMatch(c -> c.backend().equals(backend) && c.model().equals(model))
                             ? "right (cross-check passed)" : "not cross-checked"));
             row.put("correctClass", finding.isPresent() ? "fail" : "");
-            row.put("accuracy", run == null ? "—" : percent(run.finalAccuracy()));
-            row.put("to99", run == null || run.secondsTo99() == null ? "—" : String.format(Locale.ROOT, "%.0f s", run.secondsTo99()));
+            row.put("accuracy", run == null ? "—"
+                    : percent(run.finalAccuracy()) + (run.stoppedEarly() ? " after " + run.epochsText() : ""));
+            row.put("to99", run == null ? "—" : run.secondsTo99() == null ? "not reached"
+                    : String.format(Locale.ROOT, "%.0f s", run.secondsTo99()));
             row.put("train", images(backend, model, "trainStep", "64"));
             row.put("trainVsFramework", timesFastestFramework(backend, model, "trainStep", "64"));
             row.put("inference", images(backend, model, "forward", "64"));

@@ -175,6 +175,22 @@ class ReportPageTest {
         assertTrue(html.contains("FAIL"), "a failed cross-check is shown as failed");
     }
 
+    /** The default mode's accuracy study has a time budget: a run it stopped says so, and "not reached" is not "—". */
+    @Test
+    void aRunStoppedByItsTimeBudgetSaysSoInTheSummary() throws Exception {
+        ResultsFolder folder = ResultsFolder.load(Path.of("..", "results", "2026-12-05-cpu-2core-zen4-default-mode"), null);
+        AccuracyRun stopped = folder.runs().stream().filter(r -> r.name().equals("dl4j-lenet5-modern")).findFirst().orElseThrow();
+        AccuracyRun finished = folder.runs().stream().filter(r -> r.name().equals("vector-lenet5-modern")).findFirst().orElseThrow();
+        assertTrue(stopped.stoppedEarly() && stopped.secondsTo99() == null, "the committed dl4j run stopped early, below 99 %");
+        assertFalse(finished.stoppedEarly());
+        String summary = summaryOf(new ReportPage(folder).render());
+        String percent = String.format(java.util.Locale.ROOT, "%.2f %%", 100 * stopped.finalAccuracy());
+        assertTrue(summary.contains(">" + percent + " after " + stopped.epochs().size() + " of 6 epochs (45 s budget spent)</td>"
+                + "<td class=\"num\">not reached<"), summary);
+        assertTrue(summary.contains(String.format(java.util.Locale.ROOT, ">%.2f %%</td><td class=\"num\">%.0f s<",
+                100 * finished.finalAccuracy(), finished.secondsTo99())), summary);
+    }
+
     /** A second machine's folder (here a copy of one measured CPU file under another name) is shown beside the first. */
     @Test
     void otherMachinesAreShownSideBySideAndAbsentOnesAreSaidSo() throws Exception {
