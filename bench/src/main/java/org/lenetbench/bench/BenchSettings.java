@@ -1,8 +1,8 @@
 package org.lenetbench.bench;
 
 /**
- * JVM flags every benchmark fork needs: the Vector API module for the vector backend and native access for
- * the JNI/FFM backends. A command-line -jvmArgsAppend replaces (does not extend) these.
+ * JVM flags every benchmark fork needs, as constants for the @Fork annotations: those of scripts/jvm-flags, which
+ * JvmFlagsTest holds them to. A command-line -jvmArgsAppend replaces (does not extend) these.
  */
 final class BenchSettings {
     static final String ADD_VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
