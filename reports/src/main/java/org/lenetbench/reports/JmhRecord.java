@@ -65,6 +65,15 @@ record JmhRecord(String benchmarkClass, String method, Map<String, String> param
         return params.getOrDefault(name, "");
     }
 
+    /** A whole-number parameter (batch, threads), 0 where it is absent or not a number. */
+    int intParam(String name) {
+        try {
+            return Integer.parseInt(param(name));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     boolean hasImages() {
         return !Double.isNaN(images);
     }

@@ -21,7 +21,7 @@ final class MachineLabels {
         List<String> described = folders.stream().map(MachineLabels::describe).toList();
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
-            String name = folders.get(i).dir().getFileName().toString();
+            String name = folders.get(i).name();
             String label = described.get(i);
             if (label.isEmpty()) {
                 label = name;

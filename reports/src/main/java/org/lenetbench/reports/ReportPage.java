@@ -31,7 +31,9 @@ final class ReportPage {
     private final ResultsFolder folder;
     /** Results of other machines (another CPU, a GPU machine's scripts/gpu-run), shown beside this folder's. */
     private final List<ResultsFolder> others;
-    /** Each machine's label ({@link MachineLabels}): this folder's first, then the others' in order. */
+    /** This folder, then the others: every machine of the report. */
+    private final List<ResultsFolder> machines;
+    /** Each machine's label ({@link MachineLabels}), in the order of {@link #machines}. */
     private final List<String> machineLabels;
     /** An earlier run to compare with; null when none was given. */
     private final ResultsFolder baseline;
@@ -49,14 +51,17 @@ final class ReportPage {
     ReportPage(ResultsFolder folder, List<ResultsFolder> others, ResultsFolder baseline) {
         this.folder = folder;
         this.others = List.copyOf(others);
-        this.machineLabels = MachineLabels.of(machines());
+        List<ResultsFolder> all = new ArrayList<>(List.of(folder));
+        all.addAll(others);
+        this.machines = List.copyOf(all);
+        this.machineLabels = MachineLabels.of(machines);
         this.baseline = baseline;
         this.wrong = new WrongOnThisMachine(folder.crossCheck());
     }
 
     String render() {
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("folder", folder.dir().getFileName().toString());
+        page.put("folder", folder.name());
         page.put("generated", Instant.now().toString());
         page.put("mode", folder.mode().map(m -> "Benchmark suite mode: " + m + ".").orElse(""));
         page.put("machine", folder.machine().isEmpty() ? "" : "Measured on: " + folder.machineText() + ".");
@@ -97,7 +102,7 @@ final class ReportPage {
         List<Map<String, String>> raw = new ArrayList<>();
         folder.rawJmh().forEach((name, json) -> raw.add(Map.of("name", name, "json", json)));
         for (ResultsFolder other : others) {
-            other.rawJmh().forEach((name, json) -> raw.add(Map.of("name", folderName(other) + "/" + name, "json", json)));
+            other.rawJmh().forEach((name, json) -> raw.add(Map.of("name", other.name() + "/" + name, "json", json)));
         }
         page.put("raw", raw);
         page.put("data", scriptSafe(chartData()));
@@ -245,12 +250,7 @@ final class ReportPage {
         if (j.param("backend").equals("jcuda")) {
             return f.deviceRoofline().map(r -> OptionalDouble.of(r.fmaFlops())).orElse(OptionalDouble.empty());
         }
-        int threads;
-        try {
-            threads = Integer.parseInt(j.param("threads"));
-        } catch (NumberFormatException e) {
-            return OptionalDouble.empty();
-        }
+        int threads = j.intParam("threads"); // 0 where unknown: no probe runs with 0 threads
         return f.jmh().stream().filter(r -> r.benchmarkClass().equals("RooflineBenchmark")
                 && r.method().equals("fmaPeak") && r.jmhThreads() == threads && !Double.isNaN(r.flops()))
                 .mapToDouble(JmhRecord::flops).findFirst();
@@ -273,7 +273,7 @@ final class ReportPage {
     /** Single layers of every machine, the other machines' with their folder named beside the backend. */
     private List<Map<String, String>> layerRows() {
         List<Map<String, String>> rows = new ArrayList<>(rows(folder, "LayerBenchmark", ""));
-        others.forEach(other -> rows.addAll(rows(other, "LayerBenchmark", " (" + folderName(other) + ")")));
+        others.forEach(other -> rows.addAll(rows(other, "LayerBenchmark", " (" + other.name() + ")")));
         return rows;
     }
 
@@ -281,14 +281,13 @@ final class ReportPage {
     private static List<Map<String, String>> rows(ResultsFolder f, String benchmarkClass, String backendSuffix) {
         return f.jmh().stream().filter(j -> j.benchmarkClass().equals(benchmarkClass) && j.hasImages())
                 .sorted(Comparator.comparing((JmhRecord j) -> j.param("backend")).thenComparing(j -> j.param("layer"))
-                        .thenComparing(JmhRecord::method).thenComparing(j -> Integer.parseInt(j.param("batch").isEmpty() ? "0" : j.param("batch"))))
+                        .thenComparing(JmhRecord::method).thenComparingInt(j -> j.intParam("batch")))
                 .map(j -> resultRow(f, j, j.param("backend") + backendSuffix))
                 .toList();
     }
 
     private static Map<String, String> resultRow(ResultsFolder f, JmhRecord j, String backend) {
         Map<String, String> row = new LinkedHashMap<>();
-        row.put("machine", f.dir().getFileName().toString());
         row.put("backend", backend);
         row.put("model", j.param("model"));
         row.put("layer", j.param("layer"));
@@ -398,17 +397,6 @@ final class ReportPage {
         return rows;
     }
 
-    /** This folder, then the other machines' folders. */
-    private List<ResultsFolder> machines() {
-        List<ResultsFolder> all = new ArrayList<>(List.of(folder));
-        all.addAll(others);
-        return all;
-    }
-
-    private static String folderName(ResultsFolder f) {
-        return f.dir().getFileName().toString();
-    }
-
     /**
      * Whole networks on every machine side by side: one row per backend, model, direction, batch and threads that
      * any machine measured; per machine its images/s (marked where unstable) and the fraction of its own peak.
@@ -421,11 +409,10 @@ final class ReportPage {
         }
         Map<Key, JmhRecord[]> byKey = new TreeMap<>(Comparator.comparing(Key::backend).thenComparing(Key::model)
                 .thenComparing(Key::method).thenComparingInt(Key::batch).thenComparingInt(Key::threads));
-        List<ResultsFolder> machines = machines();
         for (int m = 0; m < machines.size(); m++) {
             for (JmhRecord j : machines.get(m).jmh()) {
                 if (j.benchmarkClass().equals("NetworkBenchmark") && j.hasImages()) {
-                    Key key = new Key(j.param("backend"), j.param("model"), j.method(), intParam(j, "batch"), intParam(j, "threads"));
+                    Key key = new Key(j.param("backend"), j.param("model"), j.method(), j.intParam("batch"), j.intParam("threads"));
                     byKey.computeIfAbsent(key, k -> new JmhRecord[machines.size()])[m] = j;
                 }
             }
@@ -444,19 +431,11 @@ final class ReportPage {
         return rows;
     }
 
-    private static int intParam(JmhRecord j, String name) {
-        try {
-            return Integer.parseInt(j.param(name));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     /** This folder's checks, then the other machines' with their folder named beside the backend. */
     private List<CrossCheckRow> allCrossChecks() {
         List<CrossCheckRow> rows = new ArrayList<>(folder.crossCheck());
         for (ResultsFolder other : others) {
-            other.crossCheck().forEach(c -> rows.add(new CrossCheckRow(c.backend() + " (" + folderName(other) + ")",
+            other.crossCheck().forEach(c -> rows.add(new CrossCheckRow(c.backend() + " (" + other.name() + ")",
                     c.model(), c.check(), c.status(), c.error(), c.tolerance(), c.detail())));
         }
         return rows;
@@ -489,7 +468,7 @@ final class ReportPage {
                 .forEach(v -> env.merge("engines (training runs)", v, (a, b) -> a + "; " + b));
         describeMachine(folder, "", env);
         folder.mode().ifPresent(m -> env.put("benchmark suite mode", m));
-        others.forEach(other -> describeMachine(other, ", " + folderName(other), env));
+        others.forEach(other -> describeMachine(other, ", " + other.name(), env));
         return env.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList();
     }
 
@@ -524,7 +503,7 @@ final class ReportPage {
      */
     private List<Map<String, Object>> stepProfiles() {
         List<Map<String, Object>> phases = new ArrayList<>();
-        for (ResultsFolder f : machines()) {
+        for (ResultsFolder f : machines) {
             f.stepProfile().ifPresent(profile -> phases.addAll(stepProfile(profile)));
         }
         return phases;
@@ -587,7 +566,7 @@ final class ReportPage {
     /** Ceilings in GFLOP/s and GB/s, and the layer results of every machine grouped by series. */
     private Map<String, Object> rooflineData() {
         List<RooflineChart.Point> points = new ArrayList<>(RooflineChart.points(folder, ""));
-        others.forEach(other -> points.addAll(RooflineChart.points(other, " (" + folderName(other) + ")")));
+        others.forEach(other -> points.addAll(RooflineChart.points(other, " (" + other.name() + ")")));
         Map<String, List<Map<String, Object>>> bySeries = new LinkedHashMap<>();
         points.forEach(p -> bySeries.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(Map.of("x", p.intensity(),
                 "y", p.gflops(), "error", p.gflopsError(), "name", p.label())));
@@ -604,7 +583,6 @@ final class ReportPage {
         record Bar(String series, String category) {
         }
         Map<Bar, JmhRecord> best = new LinkedHashMap<>();
-        List<ResultsFolder> machines = machines();
         for (int m = 0; m < machines.size(); m++) {
             ResultsFolder f = machines.get(m);
             String machine = machineLabels.get(m);
@@ -624,7 +602,7 @@ final class ReportPage {
             s.values[i] = j.images();
             s.errors[i] = Double.isNaN(j.imagesError()) ? 0 : j.imagesError();
             s.notes[i] = "batch " + j.param("batch") + ", " + j.param("threads") + " threads"
-                    + (j.unstable() ? ", " + unstableMark(j).replaceAll("[()]", "") : "");
+                    + (j.unstable() ? ", " + unstableNote(j) : "");
         });
         List<Map<String, Object>> series = new ArrayList<>();
         bySeries.forEach((name, s) -> series.add(Map.of("label", name, "values", s.values, "errors", s.errors, "notes", s.notes)));
@@ -664,9 +642,14 @@ final class ReportPage {
     }
 
     static String unstableMark(JmhRecord j) {
+        return "(" + unstableNote(j) + ")";
+    }
+
+    /** "unstable: ±53 %", or "unstable: error unknown". */
+    static String unstableNote(JmhRecord j) {
         double relative = j.relativeError();
-        return Double.isNaN(relative) ? "(unstable: error unknown)"
-                : String.format(Locale.ROOT, "(unstable: ±%.0f %%)", 100 * relative);
+        return Double.isNaN(relative) ? "unstable: error unknown"
+                : String.format(Locale.ROOT, "unstable: ±%.0f %%", 100 * relative);
     }
 
     private static String withError(double value, double error) {

@@ -95,6 +95,11 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
                 flameGraphs, flameGraphFailures, mode(dir.resolve(MODE_FILE)), machine(dir.resolve(MACHINE_FILE)));
     }
 
+    /** The folder's own name: how the report names it beside another machine's. */
+    String name() {
+        return dir.getFileName().toString();
+    }
+
     /** machine.txt's lines on one line, "; " between them (empty without the file). */
     String machineText() {
         return String.join("; ", machine);

@@ -73,7 +73,7 @@ final class RooflineChart {
         List<Roof> roofs = new ArrayList<>(cpuRoofs(first, ""));
         first.deviceRoofline().ifPresent(r -> roofs.add(new Roof(r.device(), r.fmaFlops(), r.triadBytesPerSecond())));
         for (ResultsFolder other : others) {
-            roofs.addAll(cpuRoofs(other, " (" + other.dir().getFileName() + ")"));
+            roofs.addAll(cpuRoofs(other, " (" + other.name() + ")"));
             other.deviceRoofline().ifPresent(r -> roofs.add(new Roof(r.device(), r.fmaFlops(), r.triadBytesPerSecond())));
         }
         return roofs;
