@@ -6,7 +6,7 @@ import org.lenetbench.backend.Backends;
 import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.Network;
-import org.lenetbench.check.RandomBatches;
+import org.lenetbench.data.RandomBatches;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.params.Initializer;
 

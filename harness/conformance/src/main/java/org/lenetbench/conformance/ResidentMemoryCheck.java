@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Network;
-import org.lenetbench.check.RandomBatches;
+import org.lenetbench.data.RandomBatches;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.optim.OptimizerSpec;
 

@@ -9,7 +9,7 @@ import org.lenetbench.data.EpochOrder;
 import org.lenetbench.data.ImageSet;
 import org.lenetbench.data.InputEncoder;
 import org.lenetbench.model.ModelSpec;
-import org.lenetbench.reference.ReferenceLoss;
+import org.lenetbench.model.PatternLoss;
 
 /** Scores a network on a split with the contract's predicted-class rule; the loss is computed from the scores. */
 public final class Evaluator {
@@ -21,7 +21,7 @@ public final class Evaluator {
     private final float[] scores;
     private final double[] row;
     private final double[] scratch;
-    private final ReferenceLoss loss;
+    private final PatternLoss loss;
 
     public Evaluator(ModelSpec model) {
         this.model = model;
@@ -30,7 +30,7 @@ public final class Evaluator {
         this.scores = new float[BATCH * model.classes()];
         this.row = new double[model.classes()];
         this.scratch = new double[model.classes()];
-        this.loss = new ReferenceLoss(model.loss());
+        this.loss = new PatternLoss(model.loss());
     }
 
     public Evaluation evaluate(Network network, ImageSet set) {

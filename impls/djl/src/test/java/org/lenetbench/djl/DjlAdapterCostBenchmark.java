@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
-import org.lenetbench.check.RandomBatches;
+import org.lenetbench.data.RandomBatches;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.Models;
 import org.lenetbench.optim.OptimizerSpec;

@@ -14,7 +14,7 @@ import org.lenetbench.backend.Backend;
 import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.Network;
-import org.lenetbench.check.RandomBatches;
+import org.lenetbench.data.RandomBatches;
 import org.lenetbench.conformance.CpuBackendRefusals;
 import org.lenetbench.conformance.GarbageCollectionCheck;
 import org.lenetbench.model.ModelSpec;

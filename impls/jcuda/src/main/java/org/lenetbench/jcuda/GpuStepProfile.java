@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.lenetbench.backend.Availability;
 import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Network;
-import org.lenetbench.check.RandomBatches;
+import org.lenetbench.data.RandomBatches;
 import org.lenetbench.util.AtomicFiles;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.Models;

@@ -746,7 +746,7 @@ class FloatOpsTest {
     void aNetworkOnEverySpeciesAgreesWithTheScalarNetwork(FloatOps ops) {
         var model = org.lenetbench.model.Models.lenet5();
         var params = org.lenetbench.params.Initializer.initialize(model, model.defaultInit(), 4);
-        var batch = org.lenetbench.check.RandomBatches.of(model, 5, 6);
+        var batch = org.lenetbench.data.RandomBatches.of(model, 5, 6);
         float[] expected = new float[50];
         float[] actual = new float[50];
         try (VectorNetwork scalar = new VectorNetwork(model, 1, ScalarOps.INSTANCE);
@@ -770,7 +770,7 @@ class FloatOpsTest {
         for (var model : org.lenetbench.model.Models.all()) {
             var params = org.lenetbench.params.Initializer.initialize(model, model.defaultInit(), 4);
             int n = 2 * ops.lanes() + 3;
-            var batch = org.lenetbench.check.RandomBatches.of(model, n, 6);
+            var batch = org.lenetbench.data.RandomBatches.of(model, n, 6);
             int classes = model.classes();
             float[] together = new float[n * classes];
             try (VectorNetwork network = new VectorNetwork(model, 1, ops)) {
@@ -839,7 +839,7 @@ class FloatOpsTest {
         for (var model : org.lenetbench.model.Models.all()) {
             var params = org.lenetbench.params.Initializer.initialize(model, model.defaultInit(), 4);
             int n = 2 * ops.lanes() + 3;
-            var batch = org.lenetbench.check.RandomBatches.of(model, n, 7);
+            var batch = org.lenetbench.data.RandomBatches.of(model, n, 7);
             try (VectorNetwork network = new VectorNetwork(model, 1, ops)) {
                 network.loadParameters(params);
                 var together = network.lossAndGradients(batch);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.lenetbench.backend.Batch;
-import org.lenetbench.check.RandomBatches;
+import org.lenetbench.data.RandomBatches;
 import org.lenetbench.check.TensorDiff;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.Models;

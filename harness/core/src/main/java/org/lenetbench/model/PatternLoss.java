@@ -1,6 +1,5 @@
-package org.lenetbench.reference;
+package org.lenetbench.model;
 
-import org.lenetbench.model.Loss;
 
 /**
  * The losses for one pattern, in double precision: the value, its gradient with respect to the scores,
@@ -14,10 +13,10 @@ import org.lenetbench.model.Loss;
  * Both are evaluated with the usual shift by the extreme value so that nothing overflows. Backends may use
  * this class for the per-pattern loss (ten values per pattern: the cost is negligible).
  */
-public final class ReferenceLoss {
+public final class PatternLoss {
     private final Loss loss;
 
-    public ReferenceLoss(Loss loss) {
+    public PatternLoss(Loss loss) {
         this.loss = loss;
     }
 

@@ -10,6 +10,7 @@ import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.LossAndGradients;
 import org.lenetbench.backend.AbstractNetwork;
 import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.PatternLoss;
 import org.lenetbench.model.ParameterSpec;
 import org.lenetbench.optim.OptimizerSpec;
 import org.lenetbench.optim.OptimizerState;
@@ -23,7 +24,7 @@ import org.lenetbench.tensor.NamedTensors;
 public final class ReferenceNetwork extends AbstractNetwork {
     private final ParameterStore store;
     private final List<ReferenceLayer> layers = new ArrayList<>();
-    private final ReferenceLoss loss;
+    private final PatternLoss loss;
     /** activations[0] is the input, activations[i + 1] the output of layer i; deltas alike. */
     private final double[][] activations;
     private final double[][] deltas;
@@ -32,7 +33,7 @@ public final class ReferenceNetwork extends AbstractNetwork {
     public ReferenceNetwork(ModelSpec model) {
         super(ReferenceBackend.ID, model, Device.CPU, 1);
         this.store = new ParameterStore(model.parameters());
-        this.loss = new ReferenceLoss(model.loss());
+        this.loss = new PatternLoss(model.loss());
         int count = model.layers().size();
         activations = new double[count + 1][];
         deltas = new double[count + 1][];

@@ -14,6 +14,7 @@ import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.LossAndGradients;
 import org.lenetbench.backend.Network;
 import org.lenetbench.backend.Support;
+import org.lenetbench.data.RandomBatches;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.ParameterSpec;
 import org.lenetbench.optim.OptimizerSpec;

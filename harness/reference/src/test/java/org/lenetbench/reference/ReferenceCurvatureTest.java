@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.lenetbench.backend.Batch;
-import org.lenetbench.check.RandomBatches;
+import org.lenetbench.data.RandomBatches;
 import org.lenetbench.model.Activation;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.Models;

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lenetbench.backend.Batch;
-import org.lenetbench.check.RandomBatches;
+import org.lenetbench.data.RandomBatches;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.model.Models;
 import org.lenetbench.model.ParameterSpec;

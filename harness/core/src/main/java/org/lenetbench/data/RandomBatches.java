@@ -1,4 +1,4 @@
-package org.lenetbench.check;
+package org.lenetbench.data;
 
 import java.util.SplittableRandom;
 
