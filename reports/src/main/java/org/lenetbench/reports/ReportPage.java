@@ -39,6 +39,8 @@ final class ReportPage {
     private final ResultsFolder baseline;
     /** The pairs this folder's cross-check found wrong: marked wherever their numbers appear. */
     private final WrongOnThisMachine wrong;
+    /** The batch size and thread count of the summary's speeds, as the suite recorded them. */
+    private final SuiteSettings headline;
 
     ReportPage(ResultsFolder folder) {
         this(folder, List.of());
@@ -57,6 +59,7 @@ final class ReportPage {
         this.machineLabels = MachineLabels.of(machines);
         this.baseline = baseline;
         this.wrong = new WrongOnThisMachine(folder.crossCheck());
+        this.headline = folder.settings().orElse(SuiteSettings.BEFORE_RECORDED);
     }
 
     String render() {
@@ -70,6 +73,11 @@ final class ReportPage {
                         + "runs, not how fast or how well.").stream().toList()); // a list: Mustache shows "" as a section
         List<Map<String, String>> summary = summary();
         page.put("summary", summary);
+        page.put("headline", "batch " + headline.batch() + ", " + headline.threads() + " thread"
+                + (headline.threads().equals("1") ? "" : "s"));
+        page.put("headlineAssumed", folder.settings().isPresent() ? List.of() : List.of("This folder does not record"
+                + " the suite's settings (" + SuiteSettings.FILE_NAME + "): the summary shows batch 64 on 2 threads,"
+                + " the headline settings of every mode before the suite recorded them."));
         List<Map<String, String>> reproduce = reproduce(summary);
         page.put("reproduce", reproduce);
         page.put("hasReproduce", !reproduce.isEmpty());
@@ -119,9 +127,9 @@ final class ReportPage {
         List<Map<String, String>> rows = new ArrayList<>();
         for (Map<String, String> row : summary) {
             String backend = row.get("backend"), model = row.get("model");
-            networkResult(backend, model, "trainStep", "64").ifPresent(j -> rows.add(Map.of("backend", backend,
+            networkResult(backend, model, "trainStep", headline.batch()).ifPresent(j -> rows.add(Map.of("backend", backend,
                     "model", model, "figure", "training img/s", "command", j.reproducingCommand())));
-            networkResult(backend, model, "forward", "64").ifPresent(j -> rows.add(Map.of("backend", backend,
+            networkResult(backend, model, "forward", headline.batch()).ifPresent(j -> rows.add(Map.of("backend", backend,
                     "model", model, "figure", "inference img/s", "command", j.reproducingCommand())));
             folder.runs().stream().filter(r -> r.name().equals(backend + "-" + model) && !r.command().isEmpty())
                     .findFirst().ifPresent(r -> rows.add(Map.of("backend", backend, "model", model,
@@ -163,10 +171,10 @@ final class ReportPage {
                     : percent(run.finalAccuracy()) + (run.stoppedEarly() ? " after " + run.epochsText() : ""));
             row.put("to99", run == null ? "—" : run.secondsTo99() == null ? "not reached"
                     : String.format(Locale.ROOT, "%.0f s", run.secondsTo99()));
-            row.put("train", images(backend, model, "trainStep", "64"));
-            row.put("trainVsFramework", timesFastestFramework(backend, model, "trainStep", "64"));
-            row.put("inference", images(backend, model, "forward", "64"));
-            row.put("inferenceVsFramework", timesFastestFramework(backend, model, "forward", "64"));
+            row.put("train", images(backend, model, "trainStep", headline.batch()));
+            row.put("trainVsFramework", timesFastestFramework(backend, model, "trainStep", headline.batch()));
+            row.put("inference", images(backend, model, "forward", headline.batch()));
+            row.put("inferenceVsFramework", timesFastestFramework(backend, model, "forward", headline.batch()));
             row.put("ofPeak", fractionOfPeak(backend, model));
             if (finding.isPresent()) { // measured, but not a speed of a working engine
                 for (String column : List.of("accuracy", "train", "trainVsFramework", "inference", "inferenceVsFramework",
@@ -199,11 +207,11 @@ final class ReportPage {
     }
 
     /**
-     * Training at batch 64 on 2 threads as a fraction of this machine's fp32 FMA peak on 2 threads (the roofline
-     * probe, RooflineBenchmark.fmaPeak with -t 2).
+     * Training at the headline batch and threads as a fraction of this machine's fp32 FMA peak on as many threads
+     * (the roofline probe, RooflineBenchmark.fmaPeak with -t THREADS).
      */
     private String fractionOfPeak(String backend, String model) {
-        return networkResult(backend, model, "trainStep", "64").map(j -> ofPeak(folder, j)).orElse("—");
+        return networkResult(backend, model, "trainStep", headline.batch()).map(j -> ofPeak(folder, j)).orElse("—");
     }
 
     /**
@@ -256,17 +264,17 @@ final class ReportPage {
                 .mapToDouble(JmhRecord::flops).findFirst();
     }
 
-    /** images/s ± error of a NetworkBenchmark method at a batch size on 2 threads, or "—". */
+    /** images/s ± error of a NetworkBenchmark method at a batch size on the headline threads, or "—". */
     private String images(String backend, String model, String method, String batch) {
         return networkResult(backend, model, method, batch).map(ReportPage::images).orElse("—");
     }
 
-    /** The NetworkBenchmark result of a method at a batch size on 2 threads (the first file's, if several hold it). */
+    /** The NetworkBenchmark result of a method at a batch size on the headline threads (the first file's, if several). */
     private Optional<JmhRecord> networkResult(String backend, String model, String method, String batch) {
         return folder.jmh().stream()
                 .filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.method().equals(method)
                         && j.param("backend").equals(backend) && j.param("model").equals(model)
-                        && j.param("batch").equals(batch) && j.param("threads").equals("2") && j.hasImages())
+                        && j.param("batch").equals(batch) && j.param("threads").equals(headline.threads()) && j.hasImages())
                 .findFirst();
     }
 

@@ -117,6 +117,37 @@ class ReportPageTest {
         assertTrue(html.contains("<code>" + expected + "</code>"), html.substring(html.indexOf("id=\"reproduce\"")));
     }
 
+    /**
+     * The summary's speeds are those at the batch and threads the suite recorded in settings.json; a folder without
+     * the file shows batch 64 on 2 threads and says so.
+     */
+    @Test
+    void theSummaryShowsTheHeadlineSettingsTheSuiteRecorded() throws Exception {
+        String result = """
+                {"benchmark": "org.lenetbench.bench.NetworkBenchmark.trainStep", "vmVersion": "25", "jvmArgs": [],
+                  "params": {"backend": "vector", "batch": "%s", "model": "lenet5", "threads": "%s"},
+                  "primaryMetric": {"score": 1.0, "scoreError": 0.01, "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {"images": {"score": %s, "scoreError": 1, "scoreUnit": "ops/s"}}}""";
+        Files.writeString(dir.resolve("NetworkBenchmark.json"), "[" + result.formatted("64", "2", "4444") + ","
+                + result.formatted("256", "1", "7777") + "]");
+        Files.writeString(dir.resolve("backends.json"), """
+                [{"id": "vector", "available": true, "computedByThisProject": true}]""");
+        String unrecorded = summaryOf(new ReportPage(ResultsFolder.load(dir, null)).render());
+        assertTrue(unrecorded.contains("4,444") && !unrecorded.contains("7,777"), unrecorded);
+        assertTrue(unrecorded.contains("does not record the suite"), unrecorded);
+
+        Files.writeString(dir.resolve("settings.json"), """
+                {"mode": "default", "headline": {"batch": 256, "threads": 1}, "jmh": {"network": "-f 1 -wi 6"}}""");
+        String recorded = summaryOf(new ReportPage(ResultsFolder.load(dir, null)).render());
+        assertTrue(recorded.contains("7,777") && !recorded.contains("4,444"), recorded);
+        assertTrue(recorded.contains("training img/s (batch 256, 1 thread)"), recorded);
+        assertFalse(recorded.contains("does not record"), recorded);
+
+        Files.writeString(dir.resolve("settings.json"), "{\"headline\": {\"batch\": \"many\", \"threads\": 2}}");
+        ReportInputException e = assertThrows(ReportInputException.class, () -> ResultsFolder.load(dir, null));
+        assertTrue(e.getMessage().contains("settings.json") && e.getMessage().contains("headline.batch"), e.getMessage());
+    }
+
     private static String summaryOf(String html) {
         return html.substring(html.indexOf("id=\"summary\""), html.indexOf("id=\"accuracy\""));
     }
