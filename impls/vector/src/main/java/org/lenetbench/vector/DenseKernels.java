@@ -82,10 +82,12 @@ final class DenseKernels {
         float[] x3 = xs[first + 3];
         int o = 0;
         for (; o + 4 * LANES <= stride; o += 4 * LANES) {
-            multiplyTransposedFourByFour(wt, stride, n, x0, x1, x2, x3, o, out, outOff);
+            fourSamplesByFourVectors(wt, stride, n, o, x0, x1, x2, x3, out, outOff + o, out, outOff + stride + o,
+                    out, outOff + 2 * stride + o, out, outOff + 3 * stride + o);
         }
         if (o + 2 * LANES <= stride) {
-            multiplyTransposedFourByTwo(wt, stride, n, x0, x1, x2, x3, o, out, outOff);
+            fourSamplesByTwoVectors(wt, stride, n, o, x0, x1, x2, x3, out, outOff + o, out, outOff + stride + o,
+                    out, outOff + 2 * stride + o, out, outOff + 3 * stride + o);
             o += 2 * LANES;
         }
         for (; o < stride; o += LANES) {
@@ -107,9 +109,13 @@ final class DenseKernels {
         }
     }
 
-    /** Output vectors o and o + 1 of four samples. */
-    private static void multiplyTransposedFourByTwo(float[] wt, int stride, int n, float[] x0, float[] x1,
-            float[] x2, float[] x3, int o, float[] out, int outOff) {
+    /**
+     * {@link #fourSamplesByFourVectors} two vectors wide: eight chains, {@code y_s[y_sAt + k·LANES ..] = Σ_i
+     * m[i·rowStride + column + k·LANES ..] · x_s[i]} for k in [0, 2).
+     */
+    private static void fourSamplesByTwoVectors(float[] m, int rowStride, int rows, int column, float[] x0,
+            float[] x1, float[] x2, float[] x3, float[] y0, int y0At, float[] y1, int y1At, float[] y2, int y2At,
+            float[] y3, int y3At) {
         FloatVector y00 = FloatVector.zero(species);
         FloatVector y01 = y00;
         FloatVector y10 = y00;
@@ -118,36 +124,43 @@ final class DenseKernels {
         FloatVector y21 = y00;
         FloatVector y30 = y00;
         FloatVector y31 = y00;
-        for (int i = 0; i < n; i++) {
-            int wi = i * stride + o;
-            FloatVector w0 = FloatVector.fromArray(species, wt, wi);
-            FloatVector w1 = FloatVector.fromArray(species, wt, wi + LANES);
+        for (int i = 0; i < rows; i++) {
+            int mi = i * rowStride + column;
+            FloatVector m0 = FloatVector.fromArray(species, m, mi);
+            FloatVector m1 = FloatVector.fromArray(species, m, mi + LANES);
             FloatVector b = FloatVector.broadcast(species, x0[i]);
-            y00 = w0.fma(b, y00);
-            y01 = w1.fma(b, y01);
+            y00 = m0.fma(b, y00);
+            y01 = m1.fma(b, y01);
             b = FloatVector.broadcast(species, x1[i]);
-            y10 = w0.fma(b, y10);
-            y11 = w1.fma(b, y11);
+            y10 = m0.fma(b, y10);
+            y11 = m1.fma(b, y11);
             b = FloatVector.broadcast(species, x2[i]);
-            y20 = w0.fma(b, y20);
-            y21 = w1.fma(b, y21);
+            y20 = m0.fma(b, y20);
+            y21 = m1.fma(b, y21);
             b = FloatVector.broadcast(species, x3[i]);
-            y30 = w0.fma(b, y30);
-            y31 = w1.fma(b, y31);
+            y30 = m0.fma(b, y30);
+            y31 = m1.fma(b, y31);
         }
-        y00.intoArray(out, outOff + o);
-        y01.intoArray(out, outOff + o + LANES);
-        y10.intoArray(out, outOff + stride + o);
-        y11.intoArray(out, outOff + stride + o + LANES);
-        y20.intoArray(out, outOff + 2 * stride + o);
-        y21.intoArray(out, outOff + 2 * stride + o + LANES);
-        y30.intoArray(out, outOff + 3 * stride + o);
-        y31.intoArray(out, outOff + 3 * stride + o + LANES);
+        y00.intoArray(y0, y0At);
+        y01.intoArray(y0, y0At + LANES);
+        y10.intoArray(y1, y1At);
+        y11.intoArray(y1, y1At + LANES);
+        y20.intoArray(y2, y2At);
+        y21.intoArray(y2, y2At + LANES);
+        y30.intoArray(y3, y3At);
+        y31.intoArray(y3, y3At + LANES);
     }
 
-    /** Output vectors o to o + 3 of four samples. */
-    private static void multiplyTransposedFourByFour(float[] wt, int stride, int n, float[] x0, float[] x1,
-            float[] x2, float[] x3, int o, float[] out, int outOff) {
+    /**
+     * Four samples by four vectors of a matrix's columns, sixteen chains in registers: for s in [0, 4) and k in
+     * [0, 4), {@code y_s[y_sAt + k·LANES ..] = Σ_i m[i·rowStride + column + k·LANES ..] · x_s[i]}, i from 0 in order,
+     * from zero. Each row's four vectors are loaded once for the four samples and each broadcast of x feeds four fused
+     * multiply-adds. The dense products forward ({@link #multiplyTransposedFour}) and backward ({@link
+     * #weightedRowSumFour}) are both this, with the outputs in different places.
+     */
+    private static void fourSamplesByFourVectors(float[] m, int rowStride, int rows, int column, float[] x0,
+            float[] x1, float[] x2, float[] x3, float[] y0, int y0At, float[] y1, int y1At, float[] y2, int y2At,
+            float[] y3, int y3At) {
         FloatVector y00 = FloatVector.zero(species);
         FloatVector y01 = y00;
         FloatVector y02 = y00;
@@ -164,49 +177,49 @@ final class DenseKernels {
         FloatVector y31 = y00;
         FloatVector y32 = y00;
         FloatVector y33 = y00;
-        for (int i = 0; i < n; i++) {
-            int wi = i * stride + o;
-            FloatVector w0 = FloatVector.fromArray(species, wt, wi);
-            FloatVector w1 = FloatVector.fromArray(species, wt, wi + LANES);
-            FloatVector w2 = FloatVector.fromArray(species, wt, wi + 2 * LANES);
-            FloatVector w3 = FloatVector.fromArray(species, wt, wi + 3 * LANES);
+        for (int i = 0; i < rows; i++) {
+            int mi = i * rowStride + column;
+            FloatVector m0 = FloatVector.fromArray(species, m, mi);
+            FloatVector m1 = FloatVector.fromArray(species, m, mi + LANES);
+            FloatVector m2 = FloatVector.fromArray(species, m, mi + 2 * LANES);
+            FloatVector m3 = FloatVector.fromArray(species, m, mi + 3 * LANES);
             FloatVector b = FloatVector.broadcast(species, x0[i]);
-            y00 = w0.fma(b, y00);
-            y01 = w1.fma(b, y01);
-            y02 = w2.fma(b, y02);
-            y03 = w3.fma(b, y03);
+            y00 = m0.fma(b, y00);
+            y01 = m1.fma(b, y01);
+            y02 = m2.fma(b, y02);
+            y03 = m3.fma(b, y03);
             b = FloatVector.broadcast(species, x1[i]);
-            y10 = w0.fma(b, y10);
-            y11 = w1.fma(b, y11);
-            y12 = w2.fma(b, y12);
-            y13 = w3.fma(b, y13);
+            y10 = m0.fma(b, y10);
+            y11 = m1.fma(b, y11);
+            y12 = m2.fma(b, y12);
+            y13 = m3.fma(b, y13);
             b = FloatVector.broadcast(species, x2[i]);
-            y20 = w0.fma(b, y20);
-            y21 = w1.fma(b, y21);
-            y22 = w2.fma(b, y22);
-            y23 = w3.fma(b, y23);
+            y20 = m0.fma(b, y20);
+            y21 = m1.fma(b, y21);
+            y22 = m2.fma(b, y22);
+            y23 = m3.fma(b, y23);
             b = FloatVector.broadcast(species, x3[i]);
-            y30 = w0.fma(b, y30);
-            y31 = w1.fma(b, y31);
-            y32 = w2.fma(b, y32);
-            y33 = w3.fma(b, y33);
+            y30 = m0.fma(b, y30);
+            y31 = m1.fma(b, y31);
+            y32 = m2.fma(b, y32);
+            y33 = m3.fma(b, y33);
         }
-        y00.intoArray(out, outOff + o);
-        y01.intoArray(out, outOff + o + LANES);
-        y02.intoArray(out, outOff + o + 2 * LANES);
-        y03.intoArray(out, outOff + o + 3 * LANES);
-        y10.intoArray(out, outOff + stride + o);
-        y11.intoArray(out, outOff + stride + o + LANES);
-        y12.intoArray(out, outOff + stride + o + 2 * LANES);
-        y13.intoArray(out, outOff + stride + o + 3 * LANES);
-        y20.intoArray(out, outOff + 2 * stride + o);
-        y21.intoArray(out, outOff + 2 * stride + o + LANES);
-        y22.intoArray(out, outOff + 2 * stride + o + 2 * LANES);
-        y23.intoArray(out, outOff + 2 * stride + o + 3 * LANES);
-        y30.intoArray(out, outOff + 3 * stride + o);
-        y31.intoArray(out, outOff + 3 * stride + o + LANES);
-        y32.intoArray(out, outOff + 3 * stride + o + 2 * LANES);
-        y33.intoArray(out, outOff + 3 * stride + o + 3 * LANES);
+        y00.intoArray(y0, y0At);
+        y01.intoArray(y0, y0At + LANES);
+        y02.intoArray(y0, y0At + 2 * LANES);
+        y03.intoArray(y0, y0At + 3 * LANES);
+        y10.intoArray(y1, y1At);
+        y11.intoArray(y1, y1At + LANES);
+        y12.intoArray(y1, y1At + 2 * LANES);
+        y13.intoArray(y1, y1At + 3 * LANES);
+        y20.intoArray(y2, y2At);
+        y21.intoArray(y2, y2At + LANES);
+        y22.intoArray(y2, y2At + 2 * LANES);
+        y23.intoArray(y2, y2At + 3 * LANES);
+        y30.intoArray(y3, y3At);
+        y31.intoArray(y3, y3At + LANES);
+        y32.intoArray(y3, y3At + 2 * LANES);
+        y33.intoArray(y3, y3At + 3 * LANES);
     }
 
     /**
@@ -269,7 +282,7 @@ final class DenseKernels {
     }
 
     /**
-     * Four samples side by side, two vectors wide: each pair of weight vectors loaded feeds eight fused multiply-adds
+     * Four samples side by side, four vectors wide, then two: each weight vector loaded feeds four fused multiply-adds
      * (eight chains, enough to keep both FMA pipes busy) where {@link #weightedRowSum} gets four from four loads. Every
      * lane's chain is the one it has alone: i from 0 in order, from zero, so each sample gets the bits it gets alone.
      */
@@ -280,42 +293,12 @@ final class DenseKernels {
         float[] a3 = as[first + 3];
         int j = 0;
         for (; j + 4 * LANES <= n; j += 4 * LANES) {
-            weightedRowSumFourByFour(w, rows, n, a0, a1, a2, a3, ys, first, j);
+            fourSamplesByFourVectors(w, n, rows, j, a0, a1, a2, a3, ys[first], j, ys[first + 1], j, ys[first + 2], j,
+                    ys[first + 3], j);
         }
         for (; j + 2 * LANES <= n; j += 2 * LANES) {
-            FloatVector p0 = FloatVector.zero(species);
-            FloatVector p1 = p0;
-            FloatVector p2 = p0;
-            FloatVector p3 = p0;
-            FloatVector q0 = p0;
-            FloatVector q1 = p0;
-            FloatVector q2 = p0;
-            FloatVector q3 = p0;
-            for (int i = 0; i < rows; i++) {
-                int wi = i * n + j;
-                FloatVector u = FloatVector.fromArray(species, w, wi);
-                FloatVector v = FloatVector.fromArray(species, w, wi + LANES);
-                FloatVector b = FloatVector.broadcast(species, a0[i]);
-                p0 = u.fma(b, p0);
-                q0 = v.fma(b, q0);
-                b = FloatVector.broadcast(species, a1[i]);
-                p1 = u.fma(b, p1);
-                q1 = v.fma(b, q1);
-                b = FloatVector.broadcast(species, a2[i]);
-                p2 = u.fma(b, p2);
-                q2 = v.fma(b, q2);
-                b = FloatVector.broadcast(species, a3[i]);
-                p3 = u.fma(b, p3);
-                q3 = v.fma(b, q3);
-            }
-            p0.intoArray(ys[first], j);
-            q0.intoArray(ys[first], j + LANES);
-            p1.intoArray(ys[first + 1], j);
-            q1.intoArray(ys[first + 1], j + LANES);
-            p2.intoArray(ys[first + 2], j);
-            q2.intoArray(ys[first + 2], j + LANES);
-            p3.intoArray(ys[first + 3], j);
-            q3.intoArray(ys[first + 3], j + LANES);
+            fourSamplesByTwoVectors(w, n, rows, j, a0, a1, a2, a3, ys[first], j, ys[first + 1], j, ys[first + 2], j,
+                    ys[first + 3], j);
         }
         for (; j < n; j += LANES) {
             VectorMask<Float> m = species.indexInRange(j, n);
@@ -335,74 +318,6 @@ final class DenseKernels {
             p2.intoArray(ys[first + 2], j, m);
             p3.intoArray(ys[first + 3], j, m);
         }
-    }
-
-    /**
-     * {@link #weightedRowSumFour}'s four samples four vectors wide from column j: sixteen chains, each row's four weight
-     * vectors loaded once and each of its four broadcasts feeding four fused multiply-adds (two wide, a broadcast fed
-     * two). The same chains, so the same bits.
-     */
-    private static void weightedRowSumFourByFour(float[] w, int rows, int n, float[] a0, float[] a1, float[] a2,
-            float[] a3, float[][] ys, int first, int j) {
-        FloatVector p00 = FloatVector.zero(species);
-        FloatVector p01 = p00;
-        FloatVector p02 = p00;
-        FloatVector p03 = p00;
-        FloatVector p10 = p00;
-        FloatVector p11 = p00;
-        FloatVector p12 = p00;
-        FloatVector p13 = p00;
-        FloatVector p20 = p00;
-        FloatVector p21 = p00;
-        FloatVector p22 = p00;
-        FloatVector p23 = p00;
-        FloatVector p30 = p00;
-        FloatVector p31 = p00;
-        FloatVector p32 = p00;
-        FloatVector p33 = p00;
-        for (int i = 0; i < rows; i++) {
-            int wi = i * n + j;
-            FloatVector w0 = FloatVector.fromArray(species, w, wi);
-            FloatVector w1 = FloatVector.fromArray(species, w, wi + LANES);
-            FloatVector w2 = FloatVector.fromArray(species, w, wi + 2 * LANES);
-            FloatVector w3 = FloatVector.fromArray(species, w, wi + 3 * LANES);
-            FloatVector b = FloatVector.broadcast(species, a0[i]);
-            p00 = w0.fma(b, p00);
-            p01 = w1.fma(b, p01);
-            p02 = w2.fma(b, p02);
-            p03 = w3.fma(b, p03);
-            b = FloatVector.broadcast(species, a1[i]);
-            p10 = w0.fma(b, p10);
-            p11 = w1.fma(b, p11);
-            p12 = w2.fma(b, p12);
-            p13 = w3.fma(b, p13);
-            b = FloatVector.broadcast(species, a2[i]);
-            p20 = w0.fma(b, p20);
-            p21 = w1.fma(b, p21);
-            p22 = w2.fma(b, p22);
-            p23 = w3.fma(b, p23);
-            b = FloatVector.broadcast(species, a3[i]);
-            p30 = w0.fma(b, p30);
-            p31 = w1.fma(b, p31);
-            p32 = w2.fma(b, p32);
-            p33 = w3.fma(b, p33);
-        }
-        p00.intoArray(ys[first], j);
-        p01.intoArray(ys[first], j + LANES);
-        p02.intoArray(ys[first], j + 2 * LANES);
-        p03.intoArray(ys[first], j + 3 * LANES);
-        p10.intoArray(ys[first + 1], j);
-        p11.intoArray(ys[first + 1], j + LANES);
-        p12.intoArray(ys[first + 1], j + 2 * LANES);
-        p13.intoArray(ys[first + 1], j + 3 * LANES);
-        p20.intoArray(ys[first + 2], j);
-        p21.intoArray(ys[first + 2], j + LANES);
-        p22.intoArray(ys[first + 2], j + 2 * LANES);
-        p23.intoArray(ys[first + 2], j + 3 * LANES);
-        p30.intoArray(ys[first + 3], j);
-        p31.intoArray(ys[first + 3], j + LANES);
-        p32.intoArray(ys[first + 3], j + 2 * LANES);
-        p33.intoArray(ys[first + 3], j + 3 * LANES);
     }
 
     /**
