@@ -73,11 +73,11 @@ final class ReportPage {
                         + "runs, not how fast or how well.").stream().toList()); // a list: Mustache shows "" as a section
         List<Map<String, String>> summary = summary();
         page.put("summary", summary);
-        page.put("headline", "batch " + headline.batch() + ", " + headline.threads() + " thread"
-                + (headline.threads().equals("1") ? "" : "s"));
+        page.put("headline", headline.describe());
         page.put("headlineAssumed", folder.settings().isPresent() ? List.of() : List.of("This folder does not record"
-                + " the suite's settings (" + SuiteSettings.FILE_NAME + "): the summary shows batch 64 on 2 threads,"
-                + " the headline settings of every mode before the suite recorded them."));
+                + " the suite's settings (" + SuiteSettings.FILE_NAME + "): the summary shows "
+                + SuiteSettings.BEFORE_RECORDED.describe() + ", the headline settings of every mode before the suite"
+                + " recorded them."));
         List<Map<String, String>> reproduce = reproduce(summary);
         page.put("reproduce", reproduce);
         page.put("hasReproduce", !reproduce.isEmpty());
@@ -127,9 +127,9 @@ final class ReportPage {
         List<Map<String, String>> rows = new ArrayList<>();
         for (Map<String, String> row : summary) {
             String backend = row.get("backend"), model = row.get("model");
-            networkResult(backend, model, "trainStep", headline.batch()).ifPresent(j -> rows.add(Map.of("backend", backend,
+            networkResult(backend, model, "trainStep").ifPresent(j -> rows.add(Map.of("backend", backend,
                     "model", model, "figure", "training img/s", "command", j.reproducingCommand())));
-            networkResult(backend, model, "forward", headline.batch()).ifPresent(j -> rows.add(Map.of("backend", backend,
+            networkResult(backend, model, "forward").ifPresent(j -> rows.add(Map.of("backend", backend,
                     "model", model, "figure", "inference img/s", "command", j.reproducingCommand())));
             folder.runs().stream().filter(r -> r.name().equals(backend + "-" + model) && !r.command().isEmpty())
                     .findFirst().ifPresent(r -> rows.add(Map.of("backend", backend, "model", model,
@@ -171,10 +171,10 @@ final class ReportPage {
                     : percent(run.finalAccuracy()) + (run.stoppedEarly() ? " after " + run.epochsText() : ""));
             row.put("to99", run == null ? "—" : run.secondsTo99() == null ? "not reached"
                     : String.format(Locale.ROOT, "%.0f s", run.secondsTo99()));
-            row.put("train", images(backend, model, "trainStep", headline.batch()));
-            row.put("trainVsFramework", timesFastestFramework(backend, model, "trainStep", headline.batch()));
-            row.put("inference", images(backend, model, "forward", headline.batch()));
-            row.put("inferenceVsFramework", timesFastestFramework(backend, model, "forward", headline.batch()));
+            row.put("train", images(backend, model, "trainStep"));
+            row.put("trainVsFramework", timesFastestFramework(backend, model, "trainStep"));
+            row.put("inference", images(backend, model, "forward"));
+            row.put("inferenceVsFramework", timesFastestFramework(backend, model, "forward"));
             row.put("ofPeak", fractionOfPeak(backend, model));
             if (finding.isPresent()) { // measured, but not a speed of a working engine
                 for (String column : List.of("accuracy", "train", "trainVsFramework", "inference", "inferenceVsFramework",
@@ -192,11 +192,11 @@ final class ReportPage {
      * computes it) for the same model, method and batch in this run: "9.3×". Frameworks that are wrong on this
      * machine for the model do not count; "—" where no framework was measured. Marked unstable where either result is.
      */
-    private String timesFastestFramework(String backend, String model, String method, String batch) {
-        Optional<JmhRecord> mine = networkResult(backend, model, method, batch);
+    private String timesFastestFramework(String backend, String model, String method) {
+        Optional<JmhRecord> mine = networkResult(backend, model, method);
         Optional<JmhRecord> fastest = folder.backends().stream().filter(BackendStatus::framework)
                 .filter(b -> !wrong.isWrong(b.id(), model))
-                .flatMap(b -> networkResult(b.id(), model, method, batch).stream())
+                .flatMap(b -> networkResult(b.id(), model, method).stream())
                 .max(Comparator.comparingDouble(JmhRecord::images));
         if (mine.isEmpty() || fastest.isEmpty()) {
             return "—";
@@ -211,7 +211,7 @@ final class ReportPage {
      * (the roofline probe, RooflineBenchmark.fmaPeak with -t THREADS).
      */
     private String fractionOfPeak(String backend, String model) {
-        return networkResult(backend, model, "trainStep", headline.batch()).map(j -> ofPeak(folder, j)).orElse("—");
+        return networkResult(backend, model, "trainStep").map(j -> ofPeak(folder, j)).orElse("—");
     }
 
     /**
@@ -264,17 +264,17 @@ final class ReportPage {
                 .mapToDouble(JmhRecord::flops).findFirst();
     }
 
-    /** images/s ± error of a NetworkBenchmark method at a batch size on the headline threads, or "—". */
-    private String images(String backend, String model, String method, String batch) {
-        return networkResult(backend, model, method, batch).map(ReportPage::images).orElse("—");
+    /** images/s ± error of a NetworkBenchmark method at the headline batch and threads, or "—". */
+    private String images(String backend, String model, String method) {
+        return networkResult(backend, model, method).map(ReportPage::images).orElse("—");
     }
 
-    /** The NetworkBenchmark result of a method at a batch size on the headline threads (the first file's, if several). */
-    private Optional<JmhRecord> networkResult(String backend, String model, String method, String batch) {
+    /** The NetworkBenchmark result of a method at the headline batch and threads (the first file's, if several). */
+    private Optional<JmhRecord> networkResult(String backend, String model, String method) {
         return folder.jmh().stream()
                 .filter(j -> j.benchmarkClass().equals("NetworkBenchmark") && j.method().equals(method)
                         && j.param("backend").equals(backend) && j.param("model").equals(model)
-                        && j.param("batch").equals(batch) && j.param("threads").equals(headline.threads()) && j.hasImages())
+                        && j.param("batch").equals(headline.batch()) && j.param("threads").equals(headline.threads()) && j.hasImages())
                 .findFirst();
     }
 

@@ -1,21 +1,19 @@
 package org.lenetbench.reports;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What scripts/bench-suite ran, as it records it in {@value #FILE_NAME}: the batch size and thread count of the
- * headline whole-network results (the summary's speeds) and the JMH options of each kind of run. Folders written
- * before the suite recorded it have none; the report then says which settings it assumed.
+ * The part of scripts/bench-suite's {@value #FILE_NAME} the report reads: the batch size and thread count of the
+ * headline whole-network results (the summary's speeds). The file also records each kind of run's JMH options, for
+ * the reader. Folders written before the suite recorded it have none; the report then says which settings it assumed.
  */
-record SuiteSettings(String batch, String threads, Map<String, String> jmh) {
+record SuiteSettings(String batch, String threads) {
     static final String FILE_NAME = "settings.json";
 
     /** The headline settings of every suite mode before settings.json existed. */
-    static final SuiteSettings BEFORE_RECORDED = new SuiteSettings("64", "2", Map.of());
+    static final SuiteSettings BEFORE_RECORDED = new SuiteSettings("64", "2");
 
     static boolean isSettings(Path file) {
         return file.getFileName().toString().equals(FILE_NAME);
@@ -23,9 +21,12 @@ record SuiteSettings(String batch, String threads, Map<String, String> jmh) {
 
     static SuiteSettings parse(Path file, JsonNode root) {
         JsonNode headline = root.path("headline");
-        Map<String, String> jmh = new LinkedHashMap<>();
-        root.path("jmh").properties().forEach(e -> jmh.put(e.getKey(), e.getValue().asText()));
-        return new SuiteSettings(positive(file, headline, "batch"), positive(file, headline, "threads"), jmh);
+        return new SuiteSettings(positive(file, headline, "batch"), positive(file, headline, "threads"));
+    }
+
+    /** "batch 64, 2 threads". */
+    String describe() {
+        return "batch " + batch + ", " + threads + (threads.equals("1") ? " thread" : " threads");
     }
 
     private static String positive(Path file, JsonNode headline, String field) {

@@ -19,9 +19,6 @@ final class VectorLanes {
     /** Floats per vector. */
     static final int COUNT = SPECIES.length();
 
-    private static final VectorSpecies<Float> species = SPECIES;
-    private static final int LANES = COUNT;
-
     private VectorLanes() {
     }
 
@@ -61,12 +58,12 @@ final class VectorLanes {
 
     /** The upper eight lanes added onto the lower eight (16-lane species only). */
     private static FloatVector foldEight(FloatVector v) {
-        return LANES == 16 ? plus(v, FROM_8_ON) : v;
+        return COUNT == 16 ? plus(v, FROM_8_ON) : v;
     }
 
     /** Lanes 4–7 added onto lanes 0–3 (species of 8 lanes or more). */
     private static FloatVector foldFour(FloatVector v) {
-        return LANES >= 8 ? plus(v, FROM_4_ON) : v;
+        return COUNT >= 8 ? plus(v, FROM_4_ON) : v;
     }
 
     /** {@code v} plus its own lanes moved by the shuffle. */
@@ -75,8 +72,8 @@ final class VectorLanes {
     }
 
     // lane i takes lane i + n (wrapping: only the low lanes are used)
-    private static final VectorShuffle<Float> FROM_8_ON = VectorShuffle.fromOp(species, i -> (i + 8) % LANES);
-    private static final VectorShuffle<Float> FROM_4_ON = VectorShuffle.fromOp(species, i -> (i + 4) % LANES);
-    private static final VectorShuffle<Float> FROM_2_ON = VectorShuffle.fromOp(species, i -> (i + 2) % LANES);
-    static final VectorShuffle<Float> FROM_1_ON = VectorShuffle.fromOp(species, i -> (i + 1) % LANES);
+    private static final VectorShuffle<Float> FROM_8_ON = VectorShuffle.fromOp(SPECIES, i -> (i + 8) % COUNT);
+    private static final VectorShuffle<Float> FROM_4_ON = VectorShuffle.fromOp(SPECIES, i -> (i + 4) % COUNT);
+    private static final VectorShuffle<Float> FROM_2_ON = VectorShuffle.fromOp(SPECIES, i -> (i + 2) % COUNT);
+    static final VectorShuffle<Float> FROM_1_ON = VectorShuffle.fromOp(SPECIES, i -> (i + 1) % COUNT);
 }
