@@ -9,6 +9,9 @@ import org.lenetbench.backend.Backends;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.Network;
 import org.lenetbench.backend.Support;
+import org.lenetbench.jcuda.gpu.CudaGpu;
+import org.lenetbench.jcuda.gpu.Gpu;
+import org.lenetbench.jcuda.training.DeviceOptimizer;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.optim.OptimizerSpec;
 
@@ -22,8 +25,6 @@ public final class JcudaBackend implements Backend {
     public static final String ID = "jcuda";
     /** The JCuda release on the class path (its driver-API binding works with CUDA 12 and 13 drivers). */
     public static final String JCUDA_VERSION = "12.6.0";
-    static final String SDLM_UNSUPPORTED = "jcuda does not implement SDLM (no curvature kernels); "
-            + "use --backend reference or vector";
 
     private static String firstDriverFailure;
 
@@ -36,8 +37,8 @@ public final class JcudaBackend implements Backend {
         this(CudaGpu::open, "hand-written CUDA kernels (PTX) via JCuda driver API");
     }
 
-    /** For the tests: the same backend on another {@link Gpu}, such as the CPU emulation of the kernels. */
-    JcudaBackend(Supplier<Gpu> opener, String engine) {
+    /** The same backend on another {@link Gpu}: the CPU emulation of the kernels in tests, a timed GPU to profile. */
+    public JcudaBackend(Supplier<Gpu> opener, String engine) {
         this.opener = opener;
         this.engine = engine;
     }
@@ -97,7 +98,7 @@ public final class JcudaBackend implements Backend {
 
     @Override
     public Support supports(OptimizerSpec optimizer) {
-        return Support.allButSdlm(optimizer, SDLM_UNSUPPORTED);
+        return Support.allButSdlm(optimizer, DeviceOptimizer.SDLM_UNSUPPORTED);
     }
 
     @Override

@@ -7,6 +7,15 @@ import org.lenetbench.backend.Batch;
 import org.lenetbench.backend.Device;
 import org.lenetbench.backend.LayerKernel;
 import org.lenetbench.backend.LossAndGradients;
+import org.lenetbench.jcuda.gpu.DeviceBuffer;
+import org.lenetbench.jcuda.gpu.Gpu;
+import org.lenetbench.jcuda.gpu.Workspace;
+import org.lenetbench.jcuda.layers.DeviceLayer;
+import org.lenetbench.jcuda.layers.DeviceLayers;
+import org.lenetbench.jcuda.layers.FusedLayer;
+import org.lenetbench.jcuda.training.DeviceLoss;
+import org.lenetbench.jcuda.training.DeviceOptimizer;
+import org.lenetbench.jcuda.training.DeviceParameters;
 import org.lenetbench.model.ModelSpec;
 import org.lenetbench.optim.OptimizerSpec;
 import org.lenetbench.tensor.NamedTensors;
@@ -91,7 +100,7 @@ final class JcudaNetwork extends AbstractNetwork {
     @Override
     public NamedTensors curvature(Batch batch) {
         checkLoaded();
-        throw new UnsupportedOperationException(JcudaBackend.SDLM_UNSUPPORTED);
+        throw new UnsupportedOperationException(DeviceOptimizer.SDLM_UNSUPPORTED);
     }
 
     @Override
@@ -107,7 +116,7 @@ final class JcudaNetwork extends AbstractNetwork {
     @Override
     public void setCurvature(NamedTensors curvature) {
         checkOpen();
-        throw new UnsupportedOperationException(JcudaBackend.SDLM_UNSUPPORTED);
+        throw new UnsupportedOperationException(DeviceOptimizer.SDLM_UNSUPPORTED);
     }
 
     @Override

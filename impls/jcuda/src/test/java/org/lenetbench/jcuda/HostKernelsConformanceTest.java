@@ -1,19 +1,22 @@
 package org.lenetbench.jcuda;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.lenetbench.backend.Availability;
 import org.lenetbench.backend.Backend;
 import org.lenetbench.check.CheckResult;
 import org.lenetbench.check.CrossCheck;
 import org.lenetbench.check.Tolerances;
-import org.lenetbench.jcuda.HostGpu.Schedule;
 import org.lenetbench.conformance.BackendConformanceKit;
+import org.lenetbench.jcuda.gpu.HostGpu.Schedule;
+import org.lenetbench.jcuda.gpu.HostGpu;
+import org.lenetbench.jcuda.layers.DenseLayer;
 import org.lenetbench.model.Models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
 
 /**
  * The conformance kit on the jcuda backend with its kernels compiled for the CPU: the real kernel sources and

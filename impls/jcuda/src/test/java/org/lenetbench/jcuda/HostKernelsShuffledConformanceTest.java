@@ -1,6 +1,6 @@
 package org.lenetbench.jcuda;
 
-import org.lenetbench.jcuda.HostGpu.Schedule;
+import org.lenetbench.jcuda.gpu.HostGpu.Schedule;
 
 /**
  * {@link HostKernelsConformanceTest} with the shim running the threads in a new order for every sweep, from a fixed
