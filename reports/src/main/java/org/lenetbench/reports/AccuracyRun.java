@@ -3,18 +3,23 @@ package org.lenetbench.reports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.lenetbench.train.MisclassifiedDigit;
+
 /**
  * One training run's {@code results.json} (written by {@code lenet train}): what the report shows of it, with the
- * command that reproduces it (empty in files from before it was recorded). {@code epochsAsked} may exceed the epochs
+ * command that reproduces it (empty in files from before it was recorded) and the first misclassified digits' pixels
+ * (absent from files from before they were recorded). {@code epochsAsked} may exceed the epochs
  * run when the run's {@code timeBudgetSeconds} (0: none) was spent first.
  */
 record AccuracyRun(String name, String backend, String model, String engineVersion, int threads, int batch,
         String optimizer, String schedule, int epochsAsked, double timeBudgetSeconds, List<Epoch> epochs, double finalAccuracy, Double secondsTo99,
-        int[][] confusion, int[] misclassified, String dataDirectory, String command) {
+        int[][] confusion, int[] misclassified, Optional<List<MisclassifiedDigit>> digits, String command) {
 
     record Epoch(int epoch, double testAccuracy, double testLoss, double trainSeconds) {
     }
@@ -41,14 +46,41 @@ record AccuracyRun(String name, String backend, String model, String engineVersi
         for (int i = 0; i < misclassified.length; i++) {
             misclassified[i] = fin.get("misclassifiedTestIndices").get(i).asInt();
         }
+        Optional<List<MisclassifiedDigit>> digits = fin.has("misclassifiedDigits")
+                ? Optional.of(digits(file, Json.node(file, fin, "misclassifiedDigits", "final.misclassifiedDigits")))
+                : Optional.empty();
         String name = file.getParent().getFileName().toString().replaceFirst("^accuracy-", "");
         return new AccuracyRun(name, Json.text(file, summary, "backend"), Json.text(file, summary, "model"),
                 summary.path("engineVersion").asText(""), summary.path("threads").asInt(),
                 summary.path("batchSize").asInt(), summary.path("optimizer").asText(""),
                 summary.path("schedule").asText(""), summary.path("epochs").asInt(epochs.size()),
                 summary.path("timeBudgetSeconds").asDouble(0), epochs, Json.number(file, fin, "testAccuracy"),
-                to99 == null || to99.isNull() ? null : to99.asDouble(), confusion, misclassified,
-                summary.path("dataDirectory").asText(""), root.path("command").asText(""));
+                to99 == null || to99.isNull() ? null : to99.asDouble(), confusion, misclassified, digits,
+                root.path("command").asText(""));
+    }
+
+    private static List<MisclassifiedDigit> digits(Path file, JsonNode list) {
+        List<MisclassifiedDigit> digits = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode d = list.get(i);
+            String at = "final.misclassifiedDigits[" + i + "]";
+            MisclassifiedDigit digit = new MisclassifiedDigit((int) Json.number(file, d, "index", at + ".index"),
+                    (int) Json.number(file, d, "label", at + ".label"), (int) Json.number(file, d, "rows", at + ".rows"),
+                    (int) Json.number(file, d, "cols", at + ".cols"), Json.text(file, d, "pixels", at + ".pixels"));
+            int expected = digit.rows() * digit.cols();
+            int length;
+            try {
+                length = Base64.getDecoder().decode(digit.pixels()).length;
+            } catch (IllegalArgumentException e) {
+                throw new ReportInputException(file, at + ".pixels", "base64 of " + expected + " bytes: " + e.getMessage());
+            }
+            if (length != expected) {
+                throw new ReportInputException(file, at + ".pixels", "base64 of rows × cols = " + expected
+                        + " bytes, got " + length);
+            }
+            digits.add(digit);
+        }
+        return digits;
     }
 
     /** Whether the time budget stopped the run before the epochs asked for. */

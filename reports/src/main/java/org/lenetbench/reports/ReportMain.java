@@ -66,7 +66,7 @@ public final class ReportMain implements Callable<Integer> {
                     System.out.println("  (the " + folder.mode().orElseThrow() + " mode's runs are short by design)");
                 } else {
                     unstable.forEach(j -> System.out.println("  " + j.describe() + ": " + (j.hasImages()
-                            ? ReportPage.images(j) + " img/s" : j.score() + " ± " + j.error() + " " + j.unit())));
+                            ? Figures.images(j) + " img/s" : j.score() + " ± " + j.error() + " " + j.unit())));
                 }
             }
             if (before != null) {

@@ -12,20 +12,22 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.lenetbench.model.ModelWork;
+
 /**
  * Everything a report is made from: the JMH JSON files directly in a results folder, the training runs in its
  * sub-folders (each with a {@code results.json}), cross-check JSON (in the folder or given apart) and, from a GPU
  * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}) and where a jcuda step's time goes
  * ({@value StepProfile#FILE_NAME}), which backends were available
  * ({@code lenet backends --json}, as scripts/bench-suite writes it), the suite's mode ({@value #MODE_FILE}) and
- * settings ({@value SuiteSettings#FILE_NAME}) and the
- * machine's description ({@value #MACHINE_FILE}).
+ * settings ({@value SuiteSettings#FILE_NAME}), the models' FLOP and byte counts ({@value ModelWork#FILE_NAME}) and
+ * the machine's description ({@value #MACHINE_FILE}).
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
         List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, Optional<StepProfile> stepProfile,
         List<BackendStatus> backends,
         List<Path> flameGraphs, List<String> flameGraphFailures, Optional<String> mode, List<String> machine,
-        Optional<SuiteSettings> settings) {
+        Optional<SuiteSettings> settings, Optional<WorkCounts> workCounts) {
     /** scripts/bench-suite's mode, one word: absent from folders of results measured by hand. */
     static final String MODE_FILE = "mode.txt";
     static final List<String> MODES = List.of("quick", "default", "full", "smoke");
@@ -56,12 +58,15 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         StepProfile stepProfile = null;
         List<BackendStatus> backends = new ArrayList<>();
         SuiteSettings settings = null;
+        WorkCounts workCounts = null;
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.sorted().toList()) {
                 if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) {
                     JsonNode root = Json.read(p);
                     if (SuiteSettings.isSettings(p)) {
                         settings = SuiteSettings.parse(p, root);
+                    } else if (WorkCounts.isWorkCounts(p)) {
+                        workCounts = WorkCounts.parse(p, root);
                     } else if (p.getFileName().toString().equals(DeviceRoofline.FILE_NAME)) {
                         deviceRoofline = DeviceRoofline.parse(p, root);
                     } else if (p.getFileName().toString().equals(StepProfile.FILE_NAME)) {
@@ -98,7 +103,12 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline),
                 Optional.ofNullable(stepProfile), backends,
                 flameGraphs, flameGraphFailures, mode(dir.resolve(MODE_FILE)), machine(dir.resolve(MACHINE_FILE)),
-                Optional.ofNullable(settings));
+                Optional.ofNullable(settings), Optional.ofNullable(workCounts));
+    }
+
+    /** The recorded FLOP and byte counts, or none (every rate unknown) where the folder has no {@value ModelWork#FILE_NAME}. */
+    WorkCounts work() {
+        return workCounts.orElse(WorkCounts.NONE);
     }
 
     /** The folder's own name: how the report names it beside another machine's. */

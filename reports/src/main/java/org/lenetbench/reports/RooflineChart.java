@@ -4,17 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import org.lenetbench.model.ModelSpec;
-import org.lenetbench.model.Models;
-import org.lenetbench.model.ParameterSpec;
-
 /**
  * The roofline chart's data: each machine's ceilings (measured fp32 FMA peak, and measured bandwidth × arithmetic
  * intensity) and every single-layer result placed at its arithmetic intensity, with JMH's error as GFLOP/s.
  */
 final class RooflineChart {
-    private static final int FLOAT_BYTES = 4;
-
     /** A machine's measured limits: FLOP/s and bytes/s. */
     record Roof(String label, double peakFlops, double bytesPerSecond) {
     }
@@ -26,43 +20,13 @@ final class RooflineChart {
     private RooflineChart() {
     }
 
-    /**
-     * Bytes a layer result must move per image at the least, in fp32: a forward pass reads its input and the
-     * parameters and writes its output; a backward pass reads the input and the output's gradient, writes the input's
-     * gradient, reads the parameters and writes their gradient. Parameters are read once per batch, so they count
-     * ÷ batch. Empty for anything but a LayerBenchmark result of a known model and layer.
-     */
-    static OptionalDouble compulsoryBytesPerImage(JmhRecord j) {
-        String model = j.param("model"), layer = j.param("layer");
-        if (layer.isEmpty() || !Models.names().contains(model) || j.param("batch").isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        ModelSpec spec = Models.byName(model);
-        if (!spec.layerNames().contains(layer)) {
-            return OptionalDouble.empty();
-        }
-        double batch = Double.parseDouble(j.param("batch"));
-        double in = spec.inputShapeOf(layer).size(), out = spec.outputShapeOf(layer).size();
-        double params = spec.parametersOf(layer).stream().mapToLong(RooflineChart::presentElements).sum();
-        return switch (j.method()) {
-            case "forward" -> OptionalDouble.of(FLOAT_BYTES * (in + out + params / batch));
-            case "backward" -> OptionalDouble.of(FLOAT_BYTES * (2 * in + out + 2 * params / batch));
-            default -> OptionalDouble.empty();
-        };
-    }
-
-    /** Elements that exist (C3's missing connections are not traffic). */
-    private static long presentElements(ParameterSpec p) {
-        return java.util.stream.IntStream.range(0, p.size()).filter(i -> p.mask().present(i)).count();
-    }
-
     /** FLOP per byte of compulsory traffic, or empty where either is unknown (or the layer does no arithmetic). */
-    static OptionalDouble intensity(JmhRecord j) {
-        OptionalDouble flops = ReportPage.flopsPerSecond(j), bytes = compulsoryBytesPerImage(j);
-        if (flops.isEmpty() || bytes.isEmpty() || flops.getAsDouble() <= 0) {
+    static OptionalDouble intensity(WorkCounts work, JmhRecord j) {
+        OptionalDouble flop = work.flopPerImage(j), bytes = work.bytesPerImage(j);
+        if (flop.isEmpty() || bytes.isEmpty() || flop.getAsDouble() <= 0) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(flops.getAsDouble() / j.images() / bytes.getAsDouble());
+        return OptionalDouble.of(flop.getAsDouble() / bytes.getAsDouble());
     }
 
     /**
@@ -105,7 +69,7 @@ final class RooflineChart {
             if (!j.benchmarkClass().equals("LayerBenchmark") || !j.hasImages()) {
                 continue;
             }
-            OptionalDouble ai = intensity(j), flops = ReportPage.flopsPerSecond(j);
+            OptionalDouble ai = intensity(f.work(), j), flops = Figures.flopsPerSecond(f, j);
             if (ai.isPresent()) {
                 double perImage = flops.getAsDouble() / j.images();
                 double error = Double.isNaN(j.imagesError()) ? 0 : j.imagesError() * perImage;

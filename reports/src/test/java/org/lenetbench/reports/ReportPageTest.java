@@ -16,6 +16,7 @@ import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lenetbench.data.ImageSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -51,18 +52,55 @@ class ReportPageTest {
     /** The committed roofline probe gives the machine's peak, and the summary the training's share of it. */
     @Test
     void trainingIsShownAsAFractionOfTheMeasuredPeak() throws Exception {
-        ResultsFolder folder = ResultsFolder.load(RESULTS, null);
+        ResultsFolder folder = ResultsFolder.load(RecordedWork.copyWithTodaysCounts(RESULTS, dir), null);
+        String html = new ReportPage(folder).render();
+        String summary = html.substring(html.indexOf("id=\"summary\""), html.indexOf("id=\"accuracy\""));
+        // lenet5: 332,824 multiply-adds forward (`lenet models`), 3 passes × 2 FLOP
+        String expected = vectorLenet5OfPeak(folder, 6.0 * 332_824);
+        assertTrue(summary.contains(">" + expected + "<"), "vector lenet5 at " + expected + " of peak in " + summary);
+        JmhRecord peak = folder.jmh().stream().filter(j -> j.method().equals("fmaPeak") && j.jmhThreads() == 2)
+                .findFirst().orElseThrow();
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "%.1f GFLOP/s", peak.flops() / 1e9)), "the peak itself");
+    }
+
+    /** The summary's "of machine peak" for vector lenet5's training step at FLOP per image {@code flop}. */
+    private static String vectorLenet5OfPeak(ResultsFolder folder, double flop) {
         JmhRecord peak = folder.jmh().stream().filter(j -> j.method().equals("fmaPeak") && j.jmhThreads() == 2)
                 .findFirst().orElseThrow();
         JmhRecord train = folder.jmh().stream().filter(j -> j.method().equals("trainStep") && j.param("backend").equals("vector")
                 && j.param("model").equals("lenet5") && j.param("batch").equals("64") && j.param("threads").equals("2"))
                 .findFirst().orElseThrow();
-        double flopsPerImage = 6.0 * 332_824; // lenet5: 332,824 multiply-adds forward (`lenet models`), 3 passes × 2 FLOP
-        String expected = String.format(java.util.Locale.ROOT, "%.1f %%", 100 * train.images() * flopsPerImage / peak.flops());
-        String html = new ReportPage(folder).render();
-        String summary = html.substring(html.indexOf("id=\"summary\""), html.indexOf("id=\"accuracy\""));
-        assertTrue(summary.contains(">" + expected + "<"), "vector lenet5 at " + expected + " of peak in " + summary);
-        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "%.1f GFLOP/s", peak.flops() / 1e9)), "the peak itself");
+        return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * train.images() * flop / peak.flops());
+    }
+
+    /**
+     * FLOP rates come from the counts the suite recorded beside the results, not from the models of the code that
+     * reads them: other recorded counts give other fractions, and a folder without them shows none and says why.
+     */
+    @Test
+    void ratesUseTheCountsTheSuiteRecorded() throws Exception {
+        Path copy = RecordedWork.copyWithTodaysCounts(RESULTS, dir);
+        Path counts = copy.resolve(org.lenetbench.model.ModelWork.FILE_NAME);
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(counts);
+        for (com.fasterxml.jackson.databind.JsonNode model : root.get("models")) {
+            if (model.get("model").asText().equals("lenet5")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) model).put("trainStepFlop", 12.0 * 332_824);
+            }
+        }
+        Files.write(counts, Json.MAPPER.writeValueAsBytes(root));
+        ResultsFolder doubled = ResultsFolder.load(copy, null);
+        String summary = summaryOf(new ReportPage(doubled).render());
+        String expected = vectorLenet5OfPeak(doubled, 12.0 * 332_824);
+        assertTrue(summary.contains(">" + expected + "<"), "the recorded count's " + expected + " in " + summary);
+
+        Files.delete(counts);
+        String html = new ReportPage(ResultsFolder.load(copy, null)).render();
+        assertTrue(html.contains(copy.getFileName() + " does not record the models&#39; FLOP and byte counts")
+                || html.contains(copy.getFileName() + " does not record the models' FLOP and byte counts")
+                || html.contains(copy.getFileName() + " does not record the models&#x27; FLOP and byte counts"), "says why");
+        String row = summaryOf(html).lines().filter(l -> l.contains("<td>vector</td><td>lenet5</td>")).findFirst()
+                .orElseThrow();
+        assertTrue(row.endsWith("<td class=\"num\">—</td></tr>"), "no fraction of peak without counts: " + row);
     }
 
     /**
@@ -141,7 +179,7 @@ class ReportPageTest {
         String recorded = summaryOf(new ReportPage(ResultsFolder.load(dir, null)).render());
         assertTrue(recorded.contains("7,777") && !recorded.contains("4,444"), recorded);
         assertTrue(recorded.contains("training img/s (batch 256, 1 thread)"), recorded);
-        assertFalse(recorded.contains("does not record"), recorded);
+        assertFalse(recorded.contains("does not record the suite"), recorded);
 
         Files.writeString(dir.resolve("settings.json"), "{\"headline\": {\"batch\": \"many\", \"threads\": 2}}");
         ReportInputException e = assertThrows(ReportInputException.class, () -> ResultsFolder.load(dir, null));
@@ -240,7 +278,7 @@ class ReportPageTest {
             String row = "<tr><td>dl4j</td><td>lenet5</td><td>" + dl4j.method() + "</td><td class=\"num\">"
                     + dl4j.param("batch") + "</td><td class=\"num\">" + dl4j.param("threads") + "</td>";
             String line = section.lines().filter(l -> l.startsWith(row)).findFirst().orElseThrow(() -> new AssertionError(row));
-            String cell = "<td class=\"num\">" + ReportPage.images(dl4j) + "</td>";
+            String cell = "<td class=\"num\">" + Figures.images(dl4j) + "</td>";
             assertEquals(2, line.split(java.util.regex.Pattern.quote(cell), -1).length - 1, "the same result on both: " + line);
         }
         String vector = section.lines().filter(l -> l.startsWith("<tr><td>vector</td>")).findFirst().orElseThrow();
@@ -274,7 +312,7 @@ class ReportPageTest {
     /** The committed H100 run: jcuda's results as a fraction of the GPU's measured peak, recomputed from the files. */
     @Test
     void gpuResultsAreMeasuredAgainstTheGpusOwnPeak() throws Exception {
-        ResultsFolder h100 = ResultsFolder.load(H100, null);
+        ResultsFolder h100 = ResultsFolder.load(RecordedWork.copyWithTodaysCounts(H100, dir), null);
         DeviceRoofline roofline = h100.deviceRoofline().orElseThrow();
         assertTrue(roofline.device().contains("H100"), roofline.device());
         JmhRecord train = h100.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark")
@@ -318,7 +356,7 @@ class ReportPageTest {
                         .filter(s -> s.get("label").asText().equals(label)).findFirst().orElseThrow(() -> new AssertionError(label));
                 assertEquals(fastest.images(), series.get("values").get(1).asDouble(), label);
                 assertEquals("batch " + fastest.param("batch") + ", " + fastest.param("threads") + " threads"
-                        + (fastest.unstable() ? ", " + ReportPage.unstableMark(fastest).replaceAll("[()]", "") : ""),
+                        + (fastest.unstable() ? ", " + Figures.unstableMark(fastest).replaceAll("[()]", "") : ""),
                         series.get("notes").get(1).asText(), label);
             }
         }
@@ -396,16 +434,35 @@ class ReportPageTest {
             int diagonal = run.confusion()[3][3];
             assertTrue(section.contains("rgba(40, 140, 60, 0.25)\">" + diagonal + "</td>"), run.name() + " diagonal");
         }
-        AccuracyRun first = folder.runs().getFirst();
+        // the committed runs are older than the recorded pixels: none drawn, and the page says why
         String firstRun = section.split("<details", -1)[1];
-        long drawn = firstRun.split("<img src=\"data:image/png;base64,", -1).length - 1;
-        if (new DigitImages().testSet(first.dataDirectory()).isPresent()) {
-            assertEquals(Math.min(ReportPage.DIGITS_SHOWN, first.misclassified().length), drawn);
-            assertTrue(section.contains("test image " + first.misclassified()[0] + ", label "), "captioned with the index");
-        } else {
-            assertEquals(0, drawn);
-            assertTrue(section.contains("the misclassified digits are not drawn"));
+        assertEquals(0, firstRun.split("<img src=\"data:image/png;base64,", -1).length - 1);
+        assertTrue(firstRun.contains("does not record the misclassified digits"), firstRun);
+    }
+
+    /** A run that recorded its misclassified digits gets them drawn, captioned, from results.json alone. */
+    @Test
+    void theRecordedMisclassifiedDigitsAreDrawn() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("results/vector-lenet5"));
+        Path committedRun;
+        try (java.util.stream.Stream<Path> entries = Files.list(RESULTS)) {
+            committedRun = entries.map(p -> p.resolve("results.json")).filter(Files::isRegularFile).sorted().findFirst()
+                    .orElseThrow();
         }
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.read(committedRun);
+        byte[] pixels = new byte[3 * 28 * 28];
+        java.util.Arrays.fill(pixels, (byte) 200);
+        ImageSet test = new ImageSet("test", pixels, new byte[] {7, 2, 1}, 3, 28, 28);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("final")).set("misclassifiedDigits",
+                Json.MAPPER.valueToTree(org.lenetbench.train.MisclassifiedDigit.firstOf(test, new int[] {2, 0})));
+        Files.write(run.resolve("results.json"), Json.MAPPER.writeValueAsBytes(root));
+
+        String html = new ReportPage(ResultsFolder.load(dir.resolve("results"), null)).render();
+        String section = html.substring(html.indexOf("id=\"errors\""), html.indexOf("id=\"across-machines\""));
+        assertEquals(2, section.split("<img src=\"data:image/png;base64,", -1).length - 1, section);
+        assertTrue(section.contains("test image 2, label 1"), "captioned with index and label");
+        assertTrue(section.contains("test image 0, label 7"), "in the recorded order");
     }
 
     @Test

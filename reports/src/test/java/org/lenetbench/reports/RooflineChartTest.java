@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Arithmetic intensity from the spec, counted by hand here, and the ceilings read from the committed probes. */
+/** Arithmetic intensity from the recorded counts, and the ceilings read from the committed probes. */
 class RooflineChartTest {
     private static final Path RESULTS = Path.of("..", "results", "2026-11-22-cpu-2core");
     private static final Path H100 = Path.of("..", "results", "2026-11-23-h100");
+    private static final WorkCounts COUNTS = RecordedWork.today();
+
+    @TempDir
+    Path dir;
 
     private static JmhRecord layer(String layer, String method, int batch, double images) {
         return new JmhRecord("LayerBenchmark", method, Map.of("backend", "x", "model", "lenet5", "layer", layer,
@@ -21,28 +26,20 @@ class RooflineChartTest {
     }
 
     @Test
-    void c1ForwardMovesItsInputOutputAndParametersOncePerBatch() {
-        // input 1×32×32, output 6×28×28, parameters 6×25 + 6; 6×25×784 multiply-adds
+    void intensityIsTheRecordedFlopOverTheRecordedBytesAtTheResultsBatch() {
+        // lenet5's C1: 2 × 117,600 FLOP; 4 × (1,024 + 4,704) bytes per image and 4 × 156 per batch (ModelWorkTest)
         JmhRecord c1 = layer("c1", "forward", 64, 1000);
-        double bytes = 4 * (1024 + 4704 + 156 / 64.0);
-        assertEquals(bytes, RooflineChart.compulsoryBytesPerImage(c1).getAsDouble(), 1e-9);
-        assertEquals(2 * 117_600 / bytes, RooflineChart.intensity(c1).getAsDouble(), 1e-9);
-    }
-
-    @Test
-    void c3BackwardCountsOnlyTheConnectedWeights() {
-        // input 6×14×14, output 16×10×10; 60 connected map pairs of 25 weights, 16 biases, read and written
-        JmhRecord c3 = layer("c3", "backward", 256, 1000);
-        assertEquals(4 * (2 * 1176 + 1600 + 2 * (60 * 25 + 16) / 256.0),
-                RooflineChart.compulsoryBytesPerImage(c3).getAsDouble(), 1e-9);
+        assertEquals(2 * 117_600 / (4 * (1024 + 4704 + 156 / 64.0)), RooflineChart.intensity(COUNTS, c1).getAsDouble(),
+                1e-9);
+        assertTrue(RooflineChart.intensity(WorkCounts.NONE, c1).isEmpty(), "no recorded counts, no point");
     }
 
     @Test
     void activationsAndWholeNetworksHaveNoPoint() {
-        assertTrue(RooflineChart.intensity(new JmhRecord("NetworkBenchmark", "forward", Map.of("backend", "x",
+        assertTrue(RooflineChart.intensity(COUNTS, new JmhRecord("NetworkBenchmark", "forward", Map.of("backend", "x",
                 "model", "lenet5", "batch", "64", "threads", "1"), 1, 0, "ops/s", 64, 1, Double.NaN, Double.NaN, 1, "25",
                 List.of(), "")).isEmpty());
-        assertTrue(RooflineChart.intensity(layer("nope", "forward", 64, 1000)).isEmpty());
+        assertTrue(RooflineChart.intensity(COUNTS, layer("nope", "forward", 64, 1000)).isEmpty());
     }
 
     @Test
@@ -58,7 +55,7 @@ class RooflineChartTest {
 
     @Test
     void everyCommittedLayerResultWithArithmeticIsAPoint() throws Exception {
-        ResultsFolder gpu = ResultsFolder.load(H100, null);
+        ResultsFolder gpu = ResultsFolder.load(RecordedWork.copyWithTodaysCounts(H100, dir), null);
         List<RooflineChart.Point> points = RooflineChart.points(gpu, " (h100)");
         assertEquals(28, points.size(), "7 layers × 2 directions × 2 batches of jcuda");
         assertTrue(points.stream().allMatch(p -> p.series().equals("jcuda (h100)") && p.intensity() > 0 && p.gflops() > 0

@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
             meta.put("seed", Long.toString(seed));
             meta.put("test_accuracy", Double.toString(result.finalEvaluation().accuracy()));
             Safetensors.write(dir.resolve("params.safetensors"), result.finalParameters(), meta);
-            ResultsJson.write(dir.resolve("results.json"), result, reproducingCommand());
+            ResultsJson.write(dir.resolve("results.json"), result, reproducingCommand(), data.test());
             EpochRecord last = result.epochs().getLast();
             if (result.summary().epochsRun() < epochs) {
                 outw.printf("stopped after %d of %d epochs: the time budget of %s s of training was spent%n",

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.lenetbench.data.ImageSet;
 import org.lenetbench.util.AtomicFiles;
 
 /**
@@ -26,6 +27,14 @@ public final class ResultsJson {
 
     /** As above, with the command that reproduces the run ({@code "command"}; none when null). */
     public static void write(Path file, TrainingResult result, String command) throws IOException {
+        write(file, result, command, null);
+    }
+
+    /**
+     * As above, with the first misclassified digits' pixels from {@code test}, the test set the run was evaluated
+     * on ({@code "misclassifiedDigits"}, {@link MisclassifiedDigit}; none when null).
+     */
+    public static void write(Path file, TrainingResult result, String command, ImageSet test) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         if (command != null) {
             root.put("command", command);
@@ -40,6 +49,9 @@ public final class ResultsJson {
         fin.put("trainingSecondsTo99", result.trainingSecondsTo99());
         fin.put("confusionMatrix", e.confusion());
         fin.put("misclassifiedTestIndices", e.misclassified());
+        if (test != null) {
+            fin.put("misclassifiedDigits", MisclassifiedDigit.firstOf(test, e.misclassified()));
+        }
         root.put("final", fin);
         AtomicFiles.write(file, MAPPER.writeValueAsBytes(root));
     }
