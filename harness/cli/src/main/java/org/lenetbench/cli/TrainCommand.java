@@ -1,6 +1,7 @@
 package org.lenetbench.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.lenetbench.optim.OptimizerSpec;
 import org.lenetbench.params.Safetensors;
 import org.lenetbench.train.EpochRecord;
 import org.lenetbench.train.ResultsJson;
+import org.lenetbench.train.SeedStudy;
 import org.lenetbench.train.Trainer;
 import org.lenetbench.train.TrainingConfig;
 import org.lenetbench.train.TrainingResult;
@@ -51,6 +53,16 @@ final class TrainCommand implements Callable<Integer> {
             + "epoch that ends with at least SECONDS of training spent, evaluation not counted (default 0: run all --epochs).")
     double timeBudget;
 
+    @Option(names = "--target", defaultValue = "0", paramLabel = "ACCURACY", description = "Stop after the first epoch "
+            + "whose test accuracy reaches ACCURACY, e.g. 0.99 (evaluated after every epoch; the time to it counts "
+            + "training only, the evaluation time is recorded apart; default 0: none).")
+    double target;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "N", description = "Run the recipe with N seeds, --seed, "
+            + "--seed + 1, …: each run in DIR/seed-S/, and DIR/study.json with the mean, standard deviation, minimum and "
+            + "maximum of the final accuracy and of the time to --target (default ${DEFAULT-VALUE}: one run in DIR).")
+    int seeds;
+
     @Option(names = "--batch", description = "Images per step (default 16; 1 with --optimizer sdlm).")
     Integer batch;
 
@@ -60,13 +72,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum (default ${DEFAULT-VALUE}).")
     double momentum;
 
+    @Option(names = "--beta1", description = "Adam's β1 (default 0.9).")
+    Double beta1;
+
+    @Option(names = "--beta2", description = "Adam's β2 (default 0.999).")
+    Double beta2;
+
     @Option(names = "--lr", description = "Learning rate (default: adam 1e-3, sgd 0.01); the first one for --schedule "
             + "step; for --schedule paper the first pass's, the later passes keep the paper's ratios (default 5e-4).")
     Double rate;
 
-    @Option(names = "--schedule", description = "constant, step (×--lr-gamma every --lr-every epochs) or paper "
+    @Option(names = "--schedule", description = "constant, step (×--lr-gamma every --lr-every epochs), paper, or "
+            + "onecycle (every step: linearly up to --lr over --warmup epochs, then down to 0 at the end of --epochs) "
             + "(default: paper with sdlm, else constant).")
     ScheduleChoice schedule;
+
+    @Option(names = "--warmup", defaultValue = "0.25", paramLabel = "EPOCHS", description = "One-cycle schedule: epochs "
+            + "(a fraction allowed) of the rise to --lr (default ${DEFAULT-VALUE}; 0: a linear decay from --lr).")
+    double warmup;
 
     @Option(names = "--lr-every", defaultValue = "1", description = "Step schedule: epochs between decays (default ${DEFAULT-VALUE}).")
     int every;
@@ -110,39 +133,71 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = config(spec);
         Device device = runOptions.device(b);
         Dataset data = dataOptions.load();
-        var err = this.spec.commandLine().getErr();
         var outw = this.spec.commandLine().getOut();
-        outw.printf("%s on %s (%s %s), %s, batch %d, %s, seed %d%n", spec.name(), b.id(), b.engine(),
-                b.engineVersion(), config.optimizer().id(), config.batchSize(), config.schedule().describe(), seed);
+        Path dir = out != null ? out : Path.of("out", b.id() + "-" + spec.name());
+        List<TrainingResult> results = new ArrayList<>();
+        for (int k = 0; k < seeds; k++) {
+            TrainingConfig run = config.withSeed(seed + k);
+            results.add(trainOne(b, device, run, data, seeds == 1 ? dir : dir.resolve("seed-" + run.seed())));
+        }
+        if (seeds > 1) {
+            SeedStudy study = SeedStudy.of(results);
+            study.write(dir.resolve("study.json"));
+            SeedStudy.Statistics accuracy = study.finalAccuracy();
+            outw.printf("%d seeds: test accuracy %.2f %% ± %.2f (min %.2f, max %.2f)", seeds, 100 * accuracy.mean(),
+                    100 * accuracy.std(), 100 * accuracy.min(), 100 * accuracy.max());
+            if (target > 0) {
+                SeedStudy.Statistics seconds = study.secondsToTarget();
+                outw.printf("; %d reached %.2f %%%s", study.reachedTarget(), 100 * target, study.reachedTarget() == 0 ? ""
+                        : String.format(java.util.Locale.ROOT, " in %.1f s ± %.1f of training (min %.1f, max %.1f)",
+                                seconds.mean(), seconds.std(), seconds.min(), seconds.max()));
+            }
+            outw.printf("; wrote %s%n", dir.resolve("study.json"));
+        }
+        outw.flush();
+        return 0;
+    }
+
+    /** One seed's run: trained, its parameters and results.json written into {@code dir}, a line per outcome printed. */
+    private TrainingResult trainOne(Backend b, Device device, TrainingConfig config, Dataset data, Path dir)
+            throws java.io.IOException {
+        var outw = this.spec.commandLine().getOut();
+        outw.printf("%s on %s (%s %s), %s, batch %d, %s, seed %d%n", config.model().name(), b.id(), b.engine(),
+                b.engineVersion(), config.optimizer().id(), config.batchSize(), config.schedule().describe(),
+                config.seed());
         outw.flush();
         boolean progress = !noProgress && System.console() != null && System.console().isTerminal();
         try (ProgressReporter reporter = new ProgressReporter(outw, progress)) {
             TrainingResult result = new Trainer(b, device, reporter).train(config, data);
-            Path dir = out != null ? out : Path.of("out", b.id() + "-" + spec.name());
             Map<String, String> meta = new LinkedHashMap<>();
-            meta.put("model", spec.name());
+            meta.put("model", config.model().name());
             meta.put("backend", b.id());
             meta.put("epochs", Integer.toString(epochs));
-            meta.put("seed", Long.toString(seed));
+            meta.put("seed", Long.toString(config.seed()));
             meta.put("test_accuracy", Double.toString(result.finalEvaluation().accuracy()));
             Safetensors.write(dir.resolve("params.safetensors"), result.finalParameters(), meta);
-            ResultsJson.write(dir.resolve("results.json"), result, reproducingCommand(), data.test());
+            ResultsJson.write(dir.resolve("results.json"), result, reproducingCommand(config.seed()), data.test());
             EpochRecord last = result.epochs().getLast();
-            if (result.summary().epochsRun() < epochs) {
+            TrainingResult.RunSummary summary = result.summary();
+            if (result.trainingSecondsToTarget() != null) {
+                outw.printf("reached %.2f %% after %d epochs: %.1f s of training (evaluation apart: %.1f s)%n",
+                        100 * target, summary.epochsRun(), result.trainingSecondsToTarget(), summary.evalSeconds());
+            } else if (summary.epochsRun() < epochs) {
                 outw.printf("stopped after %d of %d epochs: the time budget of %s s of training was spent%n",
-                        result.summary().epochsRun(), epochs, timeBudget);
+                        summary.epochsRun(), epochs, timeBudget);
+            } else if (target > 0) {
+                outw.printf("did not reach %.2f %% in %d epochs%n", 100 * target, epochs);
             }
             if (last.validationAccuracy() != null) {
                 outw.printf("validation accuracy %.2f%% (the last %d training images, held out)%n",
-                        100 * last.validationAccuracy(), result.summary().validationImages());
+                        100 * last.validationAccuracy(), summary.validationImages());
             }
             outw.printf("test accuracy %.2f%% (%d of %d wrong), threads used: %d; wrote %s and %s%n",
                     100 * result.finalEvaluation().accuracy(), result.finalEvaluation().misclassified().length,
-                    result.finalEvaluation().images(), result.summary().threads(), dir.resolve("results.json"),
+                    result.finalEvaluation().images(), summary.threads(), dir.resolve("results.json"),
                     dir.resolve("params.safetensors"));
+            return result;
         }
-        err.flush();
-        return 0;
     }
 
     TrainingConfig config(ModelSpec spec) {
@@ -152,36 +207,47 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--momentum applies to --optimizer sgd only");
         }
         double lr = rate != null ? rate : TrainingDefaults.rateFor(opt);
+        if ((beta1 != null || beta2 != null) && opt != OptimizerChoice.ADAM) {
+            throw new IllegalArgumentException("--beta1 and --beta2 apply to --optimizer adam only");
+        }
         OptimizerSpec optimizerSpec = switch (opt) {
             case SGD -> new OptimizerSpec.Sgd(momentum);
-            case ADAM -> OptimizerSpec.Adam.DEFAULT;
+            case ADAM -> new OptimizerSpec.Adam(beta1 != null ? beta1 : OptimizerSpec.Adam.DEFAULT.beta1(),
+                    beta2 != null ? beta2 : OptimizerSpec.Adam.DEFAULT.beta2(), OptimizerSpec.Adam.DEFAULT.epsilon());
             case SDLM -> OptimizerSpec.Sdlm.PAPER;
         };
         LearningRateSchedule lrs = switch (sched) {
             case CONSTANT -> new LearningRateSchedule.Constant(lr);
             case STEP -> new LearningRateSchedule.Step(lr, gamma, every);
             case PAPER -> rate != null ? new LearningRateSchedule.Paper(rate) : new LearningRateSchedule.Paper();
+            case ONECYCLE -> new LearningRateSchedule.OneCycle(lr, warmup, epochs);
         };
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be ≥ 1, got " + seeds);
+        }
         int batchSize = batch != null ? batch : TrainingDefaults.batchFor(opt);
         return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads(),
-                init != null ? init : spec.defaultInit(), trainLimit, testLimit, validation, 500, timeBudget);
+                init != null ? init : spec.defaultInit(), trainLimit, testLimit, validation, 500, timeBudget, target);
     }
 
-    /** This run's command line as scripts/lenet takes it, less where it wrote and how it showed progress. */
-    private String reproducingCommand() {
+    /** One seed's run as scripts/lenet takes it: this command line less where it wrote, how it showed progress and
+     * its seeds, with that run's seed. */
+    private String reproducingCommand(long runSeed) {
         List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (!args.isEmpty() && args.getFirst().equals(spec.name())) { // picocli keeps the parent's whole line
             args.removeFirst();
         }
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--out") && i + 1 < args.size()) {
+            if (List.of("--out", "--native-log", "--seed", "--seeds").contains(args.get(i)) && i + 1 < args.size()) {
                 args.subList(i, i + 2).clear();
                 i--;
-            } else if (args.get(i).startsWith("--out=") || args.get(i).equals("--no-progress")) {
+            } else if (args.get(i).startsWith("--out=") || args.get(i).startsWith("--native-log=")
+                    || args.get(i).startsWith("--seed=") || args.get(i).startsWith("--seeds=")
+                    || args.get(i).equals("--no-progress")) {
                 args.remove(i--);
             }
         }
-        return "scripts/lenet train " + String.join(" ", args);
+        return "scripts/lenet train " + String.join(" ", args) + " --seed " + runSeed;
     }
 
     static final class ModelNames extends java.util.ArrayList<String> {

@@ -30,5 +30,5 @@ final class TrainingDefaults {
 
     enum OptimizerChoice { SGD, ADAM, SDLM }
 
-    enum ScheduleChoice { CONSTANT, STEP, PAPER }
+    enum ScheduleChoice { CONSTANT, STEP, PAPER, ONECYCLE }
 }

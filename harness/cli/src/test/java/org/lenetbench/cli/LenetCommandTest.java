@@ -123,6 +123,38 @@ class LenetCommandTest {
         throw new AssertionError("no backend " + id + " in " + rows);
     }
 
+    /** --seeds N: one run per seed in its own folder, each reproducible alone, and their statistics in study.json. */
+    @Test
+    void seedsRunTheRecipeOncePerSeedAndSummariseThem() throws Exception {
+        Path out = dir.resolve("study");
+        Run train = run("train", "--backend", "reference", "--model", "lenet1", "--epochs", "3", "--train-limit", "600",
+                "--test-limit", "300", "--seed", "4", "--seeds", "2", "--target", "0.6", "--schedule", "onecycle",
+                "--lr", "3e-3", "--beta1", "0.8", "--out", out.toString(), "--no-progress");
+        assertEquals(0, train.exit(), train.err());
+        JsonNode study = ResultsJson.MAPPER.readTree(out.resolve("study.json").toFile());
+        assertEquals(2, study.get("seeds").asInt());
+        double sum = 0;
+        for (int seed : new int[] {4, 5}) {
+            JsonNode results = ResultsJson.MAPPER.readTree(out.resolve("seed-" + seed).resolve("results.json").toFile());
+            assertEquals(seed, results.get("summary").get("seed").asInt());
+            assertTrue(results.get("command").asText().endsWith("--schedule onecycle --lr 3e-3 --beta1 0.8 --seed "
+                    + seed), results.get("command").asText());
+            assertTrue(results.get("summary").get("optimizer").asText().contains("beta1=0.8"),
+                    results.get("summary").get("optimizer").asText());
+            // stopped at the first epoch whose test accuracy reached the target, or after all 3
+            JsonNode epochs = results.get("epochs");
+            int reached = -1;
+            for (int e = 0; e < epochs.size() && reached < 0; e++) {
+                reached = epochs.get(e).get("testAccuracy").asDouble() >= 0.6 ? e + 1 : -1;
+            }
+            assertEquals(reached > 0 ? reached : 3, epochs.size(), "seed " + seed);
+            assertEquals(reached > 0, !results.get("final").get("trainingSecondsToTarget").isNull(), "seed " + seed);
+            sum += results.get("final").get("testAccuracy").asDouble();
+        }
+        assertEquals(sum / 2, study.get("finalAccuracy").get("mean").asDouble(), 1e-12);
+        assertTrue(train.out().contains("2 seeds: test accuracy"), train.out());
+    }
+
     @Test
     void trainWritesResultsAndParametersAndEvalReproducesTheAccuracy() throws Exception {
         Path out = dir.resolve("run");
@@ -134,8 +166,8 @@ class LenetCommandTest {
         assertEquals(2, results.get("epochs").size());
         assertEquals("lenet1", results.get("summary").get("model").asText());
         assertEquals(1000, results.get("summary").get("trainImages").asInt());
-        assertEquals("scripts/lenet train --backend reference --model lenet1 --epochs 2 --train-limit 1000 --test-limit 500",
-                results.get("command").asText(), "the command that reproduces the run, less where it wrote");
+        assertEquals("scripts/lenet train --backend reference --model lenet1 --epochs 2 --train-limit 1000 --test-limit 500"
+                + " --seed 1", results.get("command").asText(), "the command that reproduces the run, less where it wrote");
         double accuracy = results.get("final").get("testAccuracy").asDouble();
         assertTrue(accuracy > 0.7, "accuracy " + accuracy);
 

@@ -53,6 +53,20 @@ class TrainOptionsTest {
     }
 
     @Test
+    void aOneCycleScheduleAdamsBetasAndATarget() {
+        TrainingConfig c = config("--backend", "reference", "--model", "lenet5-modern", "--epochs", "4", "--lr", "2e-3",
+                "--schedule", "onecycle", "--warmup", "0.5", "--beta1", "0.7", "--beta2", "0.99", "--target", "0.99");
+        assertEquals(new LearningRateSchedule.OneCycle(2e-3, 0.5, 4), c.schedule());
+        assertEquals(new OptimizerSpec.Adam(0.7, 0.99, 1e-8), c.optimizer());
+        assertEquals(0.99, c.targetAccuracy());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> config("--backend", "x", "--model", "lenet1", "--optimizer", "sgd", "--beta1", "0.7"));
+        assertEquals("--beta1 and --beta2 apply to --optimizer adam only", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> config("--backend", "x", "--model", "lenet1",
+                "--schedule", "onecycle", "--epochs", "1", "--warmup", "1"), "a warm-up as long as the run");
+    }
+
+    @Test
     void explicitOptionsWin() {
         TrainingConfig c = config("--backend", "reference", "--model", "lenet1", "--optimizer", "sgd", "--momentum", "0.9",
                 "--lr", "0.1", "--schedule", "step", "--lr-every", "2", "--lr-gamma", "0.1", "--batch", "64",

@@ -1,9 +1,18 @@
 package org.lenetbench.optim;
 
-/** The learning rate of each epoch (0-based; the paper calls an epoch a pass). */
+/**
+ * The learning rate of each training step. Most schedules change it only between epochs (0-based; the paper calls an
+ * epoch a pass); {@link OneCycle} changes it every step.
+ */
 public sealed interface LearningRateSchedule {
 
+    /** The rate of an epoch: for a schedule that changes every step, the rate in the middle of the epoch. */
     double rate(int epoch);
+
+    /** The rate of step {@code step} (0-based) of epoch {@code epoch}, an epoch being {@code steps} steps. */
+    default double rate(int epoch, int step, int steps) {
+        return rate(epoch);
+    }
 
     String describe();
 
@@ -77,6 +86,43 @@ public sealed interface LearningRateSchedule {
             }
             String name = first == PUBLISHED_FIRST ? "paper" : "paper's steps from " + shortRate(first);
             return name + " (" + rates + " per pass)";
+        }
+    }
+
+    /**
+     * A linear one-cycle: from 0 up to {@code peak} over the first {@code warmupEpochs} (a fraction of an epoch is
+     * allowed), then down to 0 at the end of epoch {@code epochs}; each step takes the rate at its midpoint, so no
+     * step has a rate of 0. With {@code warmupEpochs} = 0 it is a linear decay from {@code peak}. A run stopped early
+     * (a target reached, a time budget spent) stops on the way down.
+     */
+    record OneCycle(double peak, double warmupEpochs, int epochs) implements LearningRateSchedule {
+        public OneCycle {
+            requirePositive(peak);
+            if (epochs < 1 || !(warmupEpochs >= 0 && warmupEpochs < epochs)) {
+                throw new IllegalArgumentException("one-cycle schedule: the warm-up (" + warmupEpochs
+                        + " epochs) must be ≥ 0 and shorter than the " + epochs + " epochs");
+            }
+        }
+
+        /** The rate at {@code t} epochs from the start. */
+        public double rateAt(double t) {
+            return t < warmupEpochs ? peak * t / warmupEpochs : peak * Math.max(0, epochs - t) / (epochs - warmupEpochs);
+        }
+
+        @Override
+        public double rate(int epoch) {
+            return rateAt(epoch + 0.5);
+        }
+
+        @Override
+        public double rate(int epoch, int step, int steps) {
+            return rateAt(epoch + (step + 0.5) / steps);
+        }
+
+        @Override
+        public String describe() {
+            return (warmupEpochs > 0 ? "one-cycle: linearly up to " + peak + " over " + warmupEpochs + " epochs, then"
+                    : "linear decay from " + peak) + " down to 0 at the end of epoch " + epochs;
         }
     }
 

@@ -47,6 +47,9 @@ public final class ResultsJson {
         fin.put("testLoss", e.loss());
         fin.put("testAccuracy", e.accuracy());
         fin.put("trainingSecondsTo99", result.trainingSecondsTo99());
+        if (result.summary().targetAccuracy() > 0) {
+            fin.put("trainingSecondsToTarget", result.trainingSecondsToTarget());
+        }
         fin.put("confusionMatrix", e.confusion());
         fin.put("misclassifiedTestIndices", e.misclassified());
         if (test != null) {

@@ -72,24 +72,28 @@ public final class Trainer {
             List<EpochRecord> epochs = new ArrayList<>();
             Evaluation evaluation = null;
             Double secondsTo99 = null;
+            Double secondsToTarget = null;
             double trainingSeconds = 0;
+            double evaluationSeconds = 0;
+            int steps = (train.count() + config.batchSize() - 1) / config.batchSize();
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 int[] visit = order.shuffle(epoch);
-                double rate = config.schedule().rate(epoch);
                 long start = System.nanoTime();
                 EffectiveRates sdlmRates = null;
                 if (config.optimizer() instanceof OptimizerSpec.Sdlm sdlm) {
                     NamedTensors curvature = estimateCurvature(network, config, encoder, batch, train, visit);
                     network.setCurvature(curvature);
-                    sdlmRates = EffectiveRates.of(curvature, rate, sdlm.mu());
+                    sdlmRates = EffectiveRates.of(curvature, config.schedule().rate(epoch, 0, steps), sdlm.mu());
                 }
-                int steps = (train.count() + config.batchSize() - 1) / config.batchSize();
                 listener.epochStarted(epoch + 1, steps);
                 double lossSum = 0;
+                double rateSum = 0;
                 for (int step = 0; step < steps; step++) {
                     int from = step * config.batchSize();
                     int n = Math.min(config.batchSize(), train.count() - from);
                     encoder.fill(batch, train, visit, from, n);
+                    double rate = config.schedule().rate(epoch, step, steps);
+                    rateSum += rate;
                     double loss = network.trainStep(batch, rate);
                     if (!Double.isFinite(loss)) {
                         throw new NonFiniteException(where(config, epoch, step) + ": the training loss is " + loss);
@@ -108,7 +112,9 @@ public final class Trainer {
                 evaluation = evaluator.evaluate(network, test);
                 Evaluation held = validation == null ? null : evaluator.evaluate(network, validation);
                 double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
-                EpochRecord record = new EpochRecord(epoch + 1, rate, lossSum / train.count(), evaluation.loss(),
+                evaluationSeconds += evalSeconds;
+                // the epoch's rate: its steps' mean (the one rate of a schedule that changes only between epochs)
+                EpochRecord record = new EpochRecord(epoch + 1, rateSum / steps, lossSum / train.count(), evaluation.loss(),
                         evaluation.accuracy(), seconds, train.count() / seconds, evalSeconds, sdlmRates,
                         held == null ? null : held.loss(), held == null ? null : held.accuracy());
                 epochs.add(record);
@@ -116,6 +122,10 @@ public final class Trainer {
                     secondsTo99 = trainingSeconds;
                 }
                 listener.epochDone(record);
+                if (config.targetAccuracy() > 0 && evaluation.accuracy() >= config.targetAccuracy()) {
+                    secondsToTarget = trainingSeconds;
+                    break; // the target is reached
+                }
                 if (config.timeBudgetSeconds() > 0 && trainingSeconds >= config.timeBudgetSeconds()) {
                     break; // the budget is spent: the epochs run so far are the result
                 }
@@ -123,13 +133,13 @@ public final class Trainer {
             var summary = new TrainingResult.RunSummary(backend.id(), backend.engine(), backend.engineVersion(),
                     device.id(), network.threads(), config.model().name(), config.optimizer().toString(),
                     config.schedule().describe(), config.batchSize(), config.epochs(), epochs.size(),
-                    config.timeBudgetSeconds(), config.seed(),
+                    config.timeBudgetSeconds(), config.targetAccuracy(), trainingSeconds, evaluationSeconds, config.seed(),
                     config.init().cliName(), train.count(),
                     validation == null ? 0 : validation.count(), test.count(), data.verifiedMnist(),
                     data.directory().toString(), Runtime.version().toString(),
                     String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()),
                     startedAt);
-            return new TrainingResult(summary, epochs, evaluation, secondsTo99, network.parameters());
+            return new TrainingResult(summary, epochs, evaluation, secondsTo99, secondsToTarget, network.parameters());
         }
     }
 

@@ -13,11 +13,20 @@ import org.lenetbench.optim.OptimizerSpec;
  * and evaluated after every epoch beside the test set: hyperparameters are chosen on them, not on the test set
  * (0 = none). {@code curvatureSamples} is SDLM's Hessian sample (500 in the paper). {@code timeBudgetSeconds} stops
  * the run after the first epoch that ends with at least that much training time spent (evaluation not counted), even
- * before {@code epochs}: a study with a time budget per backend (0 = none, all epochs).
+ * before {@code epochs}: a study with a time budget per backend (0 = none, all epochs). {@code targetAccuracy} stops
+ * it after the first epoch whose test accuracy reaches it (0 = none).
  */
 public record TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
         LearningRateSchedule schedule, long seed, int threads, InitScheme init, int trainLimit, int testLimit,
-        int validation, int curvatureSamples, double timeBudgetSeconds) {
+        int validation, int curvatureSamples, double timeBudgetSeconds, double targetAccuracy) {
+
+    /** A run without a target accuracy. */
+    public TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
+            LearningRateSchedule schedule, long seed, int threads, InitScheme init, int trainLimit, int testLimit,
+            int validation, int curvatureSamples, double timeBudgetSeconds) {
+        this(model, epochs, batchSize, optimizer, schedule, seed, threads, init, trainLimit, testLimit, validation,
+                curvatureSamples, timeBudgetSeconds, 0);
+    }
 
     /** A run of all its epochs (no time budget). */
     public TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
@@ -42,6 +51,14 @@ public record TrainingConfig(ModelSpec model, int epochs, int batchSize, Optimiz
         require(curvatureSamples >= 1, "curvature samples must be ≥ 1");
         require(timeBudgetSeconds >= 0 && Double.isFinite(timeBudgetSeconds),
                 "the time budget must be ≥ 0 seconds (0 = none), got " + timeBudgetSeconds);
+        require(targetAccuracy >= 0 && targetAccuracy <= 1,
+                "the target accuracy must be in [0, 1] (0 = none), got " + targetAccuracy);
+    }
+
+    /** The same run with another seed. */
+    public TrainingConfig withSeed(long otherSeed) {
+        return new TrainingConfig(model, epochs, batchSize, optimizer, schedule, otherSeed, threads, init, trainLimit,
+                testLimit, validation, curvatureSamples, timeBudgetSeconds, targetAccuracy);
     }
 
     private static void require(boolean ok, String message) {

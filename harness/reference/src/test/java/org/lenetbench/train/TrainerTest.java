@@ -158,6 +158,58 @@ class TrainerTest {
         assertEquals("validation images (50) must leave some of train's 50 images to train on", e.getMessage());
     }
 
+    /** A schedule that changes every step gets its rate to the backend step by step; the epoch records their mean. */
+    @Test
+    void aOneCycleScheduleChangesTheRateEveryStep() {
+        java.util.List<Double> rates = new java.util.ArrayList<>();
+        Backend recording = poisoned(network -> new ForwardingNetwork(network) {
+            @Override
+            public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
+                rates.add(learningRate);
+                return delegate.trainStep(batch, learningRate);
+            }
+        });
+        ModelSpec model = Models.lenet1();
+        var oneCycle = new LearningRateSchedule.OneCycle(4e-3, 0.5, 2);
+        TrainingResult r = new Trainer(recording, Device.CPU, TrainingListener.NONE).train(
+                config(model, 2, OptimizerSpec.Adam.DEFAULT, oneCycle, 10), bars(100, 20));
+
+        assertEquals(20, rates.size(), "two epochs of 10 steps");
+        for (int i = 0; i < 20; i++) {
+            assertEquals(oneCycle.rateAt((i + 0.5) / 10), rates.get(i), 1e-15, "step " + i);
+        }
+        assertEquals(4e-3 * 0.5 / 5, rates.getFirst(), 1e-15, "the first step: halfway through its tenth of the rise");
+        assertTrue(rates.get(4) < rates.get(5) && rates.get(5) > rates.get(6), "the peak at the end of the warm-up");
+        assertEquals(4e-3 * 0.5 / 15, rates.getLast(), 1e-15, "the last step: half a step above 0");
+        assertEquals(rates.subList(0, 10).stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                r.epochs().getFirst().learningRate(), 1e-15);
+    }
+
+    /** --target: the run stops after the first epoch that reaches it, and records the training time to it. */
+    @Test
+    void aTargetAccuracyStopsTheRunWhereItIsReached() {
+        ModelSpec model = Models.lenet1();
+        Dataset data = bars(400, 200);
+        TrainingConfig all = config(model, 4, OptimizerSpec.Adam.DEFAULT, new LearningRateSchedule.Constant(3e-3), 16);
+        TrainingResult full = new Trainer(new ReferenceBackend(), Device.CPU, TrainingListener.NONE).train(all, data);
+        double target = full.epochs().get(1).testAccuracy(); // reached after epoch 2 at the latest
+        int firstReaching = 0;
+        while (full.epochs().get(firstReaching).testAccuracy() < target) {
+            firstReaching++;
+        }
+        TrainingConfig targeted = new TrainingConfig(model, 4, 16, OptimizerSpec.Adam.DEFAULT,
+                new LearningRateSchedule.Constant(3e-3), 5, 1, model.defaultInit(), 0, 0, 0, 500, 0, target);
+        TrainingResult stopped = new Trainer(new ReferenceBackend(), Device.CPU, TrainingListener.NONE).train(targeted, data);
+
+        assertEquals(firstReaching + 1, stopped.summary().epochsRun(), "the same seed, stopped at the first epoch at "
+                + target);
+        assertEquals(stopped.epochs().stream().mapToDouble(EpochRecord::trainSeconds).sum(),
+                stopped.trainingSecondsToTarget(), 1e-9, "training time only");
+        assertEquals(stopped.epochs().stream().mapToDouble(EpochRecord::evalSeconds).sum(),
+                stopped.summary().evalSeconds(), 1e-9, "the evaluation time, apart");
+        assertEquals(null, full.trainingSecondsToTarget(), "no target, no time to it");
+    }
+
     @Test
     void sameSeedGivesBitIdenticalResultsWithTheReference() {
         var cfg = config(Models.lenet51998(), 1, OptimizerSpec.Sdlm.PAPER, new LearningRateSchedule.Paper(), 1);
