@@ -170,6 +170,19 @@ interface FloatOps {
     float subsampleBackwardInLanes(float[] x, int xOff, int width, float[] g, int gOff, int rows, int n, float scale,
             RationalTanh squashedInput, float[] dx);
 
+    /**
+     * 2×2 max-pooling of one output row for G = {@link #lanes()} samples in lanes: for j in [0, n) and every lane g,
+     * {@code y[yOff + j·G + g]} is the first largest of {@code x[a + 2j·G + g], x[a + (2j + 1)·G + g], x[b + 2j·G + g],
+     * x[b + (2j + 1)·G + g]}, in that order: a later input wins only where it is larger (a scalar argmax's choice).
+     */
+    void maxPoolRowInLanes(float[] x, int a, int b, float[] y, int yOff, int n);
+
+    /**
+     * Backward of {@link #maxPoolRowInLanes} for the same row: each {@code g[gOff + j·G + g']} goes to the input its
+     * output came from, in dx at that input's position; the window's three other inputs get 0.
+     */
+    void maxPoolBackwardRowInLanes(float[] x, int a, int b, float[] g, int gOff, float[] dx, int n);
+
     /** {@code y[yOff + i] = f(x[xOff + i])} for i in [0, n): {@code a · tanh(s · x)}; in place where x is y. */
     void scaledTanh(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n);
 

@@ -240,6 +240,34 @@ final class ScalarOps implements FloatOps {
     }
 
     /** A 2×2 window's sum, columns first: the order the vector path adds in. */
+    @Override
+    public void maxPoolRowInLanes(float[] x, int a, int b, float[] y, int yOff, int n) {
+        for (int j = 0; j < n; j++) {
+            y[yOff + j] = x[firstLargest(x, a + 2 * j, b + 2 * j)];
+        }
+    }
+
+    @Override
+    public void maxPoolBackwardRowInLanes(float[] x, int a, int b, float[] g, int gOff, float[] dx, int n) {
+        for (int j = 0; j < n; j++) {
+            int top = a + 2 * j, bottom = b + 2 * j;
+            int from = firstLargest(x, top, bottom);
+            dx[top] = 0;
+            dx[top + 1] = 0;
+            dx[bottom] = 0;
+            dx[bottom + 1] = 0;
+            dx[from] = g[gOff + j];
+        }
+    }
+
+    /** The index of a 2×2 window's first largest input, its rows starting at a and b. */
+    private static int firstLargest(float[] x, int a, int b) {
+        int best = a;
+        best = x[a + 1] > x[best] ? a + 1 : best;
+        best = x[b] > x[best] ? b : best;
+        return x[b + 1] > x[best] ? b + 1 : best;
+    }
+
     private static float windowSum(float[] x, int a, int b) {
         return (x[a] + x[b]) + (x[a + 1] + x[b + 1]);
     }

@@ -2,12 +2,14 @@ package org.lenetbench.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The subsampling family of {@link VectorOps}: LeNet's 2×2 summing subsampling forward and backward, sample by
- * sample and with samples in lanes, the tanh's backward pass optionally fused into the latter.
+ * sample and with samples in lanes, the tanh's backward pass optionally fused into the latter; 2×2 max-pooling with
+ * samples in lanes.
  */
 final class SubsamplingKernels {
     private static final VectorSpecies<Float> species = VectorLanes.SPECIES;
@@ -122,4 +124,41 @@ final class SubsamplingKernels {
     private static final VectorMask<Float> EVEN_LANES = VectorMask.fromLong(species, 0x5555_5555_5555_5555L);
 
     private static final VectorShuffle<Float> EACH_TWICE = VectorShuffle.fromOp(species, i -> i / 2);
+
+    /** Every lane a sample: a window's four inputs are four whole vectors, compared in the scalar argmax's order. */
+    static void maxPoolRowInLanes(float[] x, int a, int b, float[] y, int yOff, int n) {
+        for (int j = 0; j < n; j++) {
+            int even = 2 * j * LANES;
+            FloatVector best = FloatVector.fromArray(species, x, a + even);
+            best = larger(best, FloatVector.fromArray(species, x, a + even + LANES));
+            best = larger(best, FloatVector.fromArray(species, x, b + even));
+            larger(best, FloatVector.fromArray(species, x, b + even + LANES)).intoArray(y, yOff + j * LANES);
+        }
+    }
+
+    /** {@code next} in the lanes where it is larger than {@code best}: a tie keeps the earlier input. */
+    private static FloatVector larger(FloatVector best, FloatVector next) {
+        return best.blend(next, next.compare(VectorOperators.GT, best));
+    }
+
+    /** The same comparisons as the forward pass give each lane's winner; the gradient goes there, 0 elsewhere. */
+    static void maxPoolBackwardRowInLanes(float[] x, int a, int b, float[] g, int gOff, float[] dx, int n) {
+        FloatVector zero = FloatVector.zero(species);
+        for (int j = 0; j < n; j++) {
+            int even = 2 * j * LANES;
+            FloatVector x0 = FloatVector.fromArray(species, x, a + even);
+            FloatVector x1 = FloatVector.fromArray(species, x, a + even + LANES);
+            FloatVector x2 = FloatVector.fromArray(species, x, b + even);
+            FloatVector x3 = FloatVector.fromArray(species, x, b + even + LANES);
+            VectorMask<Float> over0 = x1.compare(VectorOperators.GT, x0);
+            FloatVector best = x0.blend(x1, over0);
+            VectorMask<Float> over1 = x2.compare(VectorOperators.GT, best);
+            VectorMask<Float> over2 = x3.compare(VectorOperators.GT, best.blend(x2, over1));
+            FloatVector gv = FloatVector.fromArray(species, g, gOff + j * LANES);
+            zero.blend(gv, over0.or(over1).or(over2).not()).intoArray(dx, a + even);
+            zero.blend(gv, over0.andNot(over1).andNot(over2)).intoArray(dx, a + even + LANES);
+            zero.blend(gv, over1.andNot(over2)).intoArray(dx, b + even);
+            zero.blend(gv, over2).intoArray(dx, b + even + LANES);
+        }
+    }
 }

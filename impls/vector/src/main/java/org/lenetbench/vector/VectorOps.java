@@ -145,6 +145,16 @@ final class VectorOps implements FloatOps {
     }
 
     @Override
+    public void maxPoolRowInLanes(float[] x, int a, int b, float[] y, int yOff, int n) {
+        SubsamplingKernels.maxPoolRowInLanes(x, a, b, y, yOff, n);
+    }
+
+    @Override
+    public void maxPoolBackwardRowInLanes(float[] x, int a, int b, float[] g, int gOff, float[] dx, int n) {
+        SubsamplingKernels.maxPoolBackwardRowInLanes(x, a, b, g, gOff, dx, n);
+    }
+
+    @Override
     public void scaledTanh(RationalTanh f, float[] x, int xOff, float[] y, int yOff, int n) {
         TanhKernels.scaledTanh(f, x, xOff, y, yOff, n);
     }

@@ -22,6 +22,8 @@ final class VectorSubsampling extends VectorLayer {
     private final FloatOps ops;
     /** A summing kind with 2×2 windows: the vector row operations apply. */
     private final boolean summingPairs;
+    /** Max-pooling of 2×2 windows that tile the input exactly: a group can go through it in lanes. */
+    private final boolean maxPairs;
     /** Groups go through the forward pass in lanes, a map at a time (see {@link #forwardGroup}). */
     private final boolean groupsInLanes;
     private final int lanes;
@@ -37,6 +39,8 @@ final class VectorSubsampling extends VectorLayer {
         this.dbias = trainable ? params.gradientIndex(spec.name() + ".bias") : -1;
         this.ops = ops;
         this.summingPairs = kind != Subsampling.Kind.MAX && s == 2;
+        this.maxPairs = kind == Subsampling.Kind.MAX && s == 2 && in.height() == 2 * out.height()
+                && in.width() == 2 * out.width();
         this.lanes = ops.lanes();
         this.groupsInLanes = summingPairs && lanes > 1 && rowsWasteLanes(out.width(), lanes);
     }
@@ -174,27 +178,38 @@ final class VectorSubsampling extends VectorLayer {
         }
     }
 
-    /** The summing kinds with 2×2 windows: every window's four inputs are whole vectors. */
+    /** 2×2 windows, summing or max-pooling (those that tile the input): every window's four inputs are whole vectors. */
     @Override
     boolean inLanes(boolean withInputGradient) {
-        return summingPairs && lanes > 1 && withInputGradient;
+        return lanes > 1 && withInputGradient && (summingPairs || maxPairs);
     }
 
-    /** In lanes, every layer of this kind squashes its output rows and unsquashes its input gradient. */
+    /** In lanes, a summing layer squashes its output rows and unsquashes its input gradient (max-pooling takes no tanh). */
     @Override
     boolean squashesInLanes() {
-        return true;
+        return summingPairs;
     }
 
     @Override
     boolean unsquashesInLanes() {
-        return true;
+        return summingPairs;
     }
 
     @Override
     void forwardInLanes(float[] x, float[] y, float[] scratch, RationalTanh squash) {
         int plane = in.height() * in.width() * lanes;
         int outPlane = out.height() * out.width() * lanes;
+        if (maxPairs) {
+            requireNoTanh(squash);
+            for (int m = 0; m < out.channels(); m++) {
+                for (int i = 0; i < out.height(); i++) {
+                    int a = m * plane + 2 * i * in.width() * lanes;
+                    ops.maxPoolRowInLanes(x, a, a + in.width() * lanes, y, m * outPlane + i * out.width() * lanes,
+                            out.width());
+                }
+            }
+            return;
+        }
         for (int m = 0; m < out.channels(); m++) {
             forwardMapInLanes(m, x, m * plane, y, m * outPlane, squash);
         }
@@ -204,6 +219,18 @@ final class VectorSubsampling extends VectorLayer {
     void backwardInLanes(float[] x, float[] y, float[] dy, float[] dx, float[][] gradients, float[] scratch,
             RationalTanh squashedInput) {
         int plane = out.height() * out.width();
+        if (maxPairs) {
+            requireNoTanh(squashedInput);
+            int inPlane = in.height() * in.width() * lanes;
+            for (int m = 0; m < out.channels(); m++) {
+                for (int i = 0; i < out.height(); i++) {
+                    int a = m * inPlane + 2 * i * in.width() * lanes;
+                    ops.maxPoolBackwardRowInLanes(x, a, a + in.width() * lanes, dy, (m * plane + i * out.width()) * lanes,
+                            dx, out.width());
+                }
+            }
+            return;
+        }
         for (int m = 0; m < out.channels(); m++) {
             float coefGradient = ops.subsampleBackwardInLanes(x, corner(m, 0, 0) * lanes, in.width(), dy,
                     m * plane * lanes, out.height(), out.width(), scale(m), squashedInput, dx);
@@ -280,6 +307,12 @@ final class VectorSubsampling extends VectorLayer {
                 gradients[dcoef][m] += coefGradient;
                 gradients[dbias][m] += ops.sum(dy, m * oh * ow, oh * ow);
             }
+        }
+    }
+
+    private static void requireNoTanh(RationalTanh fused) {
+        if (fused != null) {
+            throw new IllegalArgumentException("max-pooling takes no tanh of a neighbour");
         }
     }
 }
