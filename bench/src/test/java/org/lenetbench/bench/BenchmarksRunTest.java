@@ -28,6 +28,21 @@ class BenchmarksRunTest {
     }
 
     @Test
+    void theTrainerBenchmarkRunsEveryEpochOfEveryBatch() {
+        TrainerBenchmark b = new TrainerBenchmark();
+        b.backend = "reference";
+        b.model = "lenet1";
+        b.batch = 4;
+        b.threads = 1;
+        b.prepare();
+        ImageCounter counter = new ImageCounter();
+        var result = b.train(counter);
+        assertEquals(TrainerBenchmark.EPOCHS, result.epochs().size());
+        assertEquals(TrainerBenchmark.STEPS_PER_EPOCH * 4, result.summary().trainImages());
+        assertEquals((long) TrainerBenchmark.EPOCHS * TrainerBenchmark.STEPS_PER_EPOCH * 4, counter.images);
+    }
+
+    @Test
     void everyLayerBenchmarkRuns() {
         for (String layer : Models.lenet5().layerNames()) {
             LayerBenchmark b = new LayerBenchmark();

@@ -1,0 +1,98 @@
+package org.lenetbench.bench;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.lenetbench.backend.Availability;
+import org.lenetbench.backend.Backend;
+import org.lenetbench.backend.Backends;
+import org.lenetbench.data.Dataset;
+import org.lenetbench.data.ImageSet;
+import org.lenetbench.model.ModelSpec;
+import org.lenetbench.model.Models;
+import org.lenetbench.optim.LearningRateSchedule;
+import org.lenetbench.optim.OptimizerSpec;
+import org.lenetbench.train.Trainer;
+import org.lenetbench.train.TrainingConfig;
+import org.lenetbench.train.TrainingListener;
+import org.lenetbench.train.TrainingResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The trainer end to end: {@code lenet train}'s loop ({@link Trainer}: the data order, the encoding of every batch, the
+ * NaN checks, the progress callbacks) over {@value #EPOCHS} epochs of {@value #STEPS_PER_EPOCH} batches of synthetic
+ * digits, a network opened and initialised per call, the test set one batch. Its images/s against {@link
+ * NetworkBenchmark#trainStep} at the same backend, model, batch and threads is what the loop costs beyond the step.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {BenchSettings.ADD_VECTOR_MODULE, BenchSettings.NATIVE_ACCESS,
+    BenchSettings.UNSAFE_ACCESS})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class TrainerBenchmark {
+    static final int EPOCHS = 4;
+    static final int STEPS_PER_EPOCH = 50;
+
+    @Param({"vector"})
+    public String backend;
+
+    @Param({"lenet5"})
+    public String model;
+
+    @Param({"64"})
+    public int batch;
+
+    @Param({"2"})
+    public int threads;
+
+    private Backend engine;
+    private TrainingConfig config;
+    private Dataset data;
+
+    @Setup
+    public void prepare() {
+        engine = Backends.byId(backend);
+        if (engine.availability() instanceof Availability.Unavailable u) {
+            throw new IllegalStateException("backend " + backend + " is unavailable here: " + u.reason());
+        }
+        ModelSpec spec = Models.byName(model);
+        // a tiny rate keeps the parameters, and so the work, where they started (as NetworkBenchmark's steps do)
+        config = new TrainingConfig(spec, EPOCHS, batch, OptimizerSpec.Adam.DEFAULT,
+                new LearningRateSchedule.Constant(1e-7), 1, threads, spec.defaultInit(), 0, 0, 0, 500);
+        data = new Dataset(Path.of("synthetic"), digits("train", STEPS_PER_EPOCH * batch, 1), digits("test", batch, 2),
+                false);
+    }
+
+    /** MNIST-shaped images of random ink and labels. */
+    private static ImageSet digits(String name, int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] pixels = new byte[count * 28 * 28];
+        byte[] labels = new byte[count];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) random.nextInt(256);
+        }
+        for (int i = 0; i < count; i++) {
+            labels[i] = (byte) random.nextInt(10);
+        }
+        return new ImageSet(name, pixels, labels, count, 28, 28);
+    }
+
+    @Benchmark
+    public TrainingResult train(ImageCounter counter) {
+        counter.images += (long) EPOCHS * STEPS_PER_EPOCH * batch;
+        return new Trainer(engine, engine.devices().getFirst(), TrainingListener.NONE).train(config, data);
+    }
+}
