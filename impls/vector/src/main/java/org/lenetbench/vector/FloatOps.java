@@ -189,6 +189,12 @@ interface FloatOps {
     /** {@code dx[i] = f'(x[i]) · dy[i]} for i in [0, n), from the outputs {@code y = f(x)} ({@link RationalTanh#derivative}). */
     void scaledTanhBackward(RationalTanh f, float[] y, float[] dy, float[] dx, int n);
 
+    /** {@code y[i] = Math.max(0f, x[i])} for i in [0, n): ReLU; in place where x is y. */
+    void relu(float[] x, float[] y, int n);
+
+    /** ReLU's backward pass from its inputs: {@code dx[i] = x[i] > 0 ? dy[i] : 0} for i in [0, n). */
+    void reluBackward(float[] x, float[] dy, float[] dx, int n);
+
     /** Lanes per vector (1 for the scalar path): shown in the engine version and in benchmark results. */
     int lanes();
 }

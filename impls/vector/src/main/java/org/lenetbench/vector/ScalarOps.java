@@ -287,6 +287,20 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void relu(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = Math.max(0f, x[i]);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = x[i] > 0 ? dy[i] : 0f;
+        }
+    }
+
+    @Override
     public int lanes() {
         return 1;
     }

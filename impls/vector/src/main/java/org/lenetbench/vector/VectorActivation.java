@@ -3,7 +3,7 @@ package org.lenetbench.vector;
 import org.lenetbench.model.Activation;
 import org.lenetbench.model.Shape;
 
-/** Element-wise squashing; tanh through {@link FloatOps#scaledTanh} ({@link RationalTanh}). */
+/** Element-wise squashing: tanh through {@link FloatOps#scaledTanh} ({@link RationalTanh}), ReLU through {@link FloatOps#relu}. */
 final class VectorActivation extends VectorLayer {
     private static final RationalTanh SCALED_TANH = RationalTanh.scaled((float) Activation.SCALED_TANH_A,
             (float) Activation.SCALED_TANH_S);
@@ -64,9 +64,7 @@ final class VectorActivation extends VectorLayer {
         if (tanh != null) {
             ops.scaledTanh(tanh, x, 0, y, 0, n);
         } else {
-            for (int i = 0; i < n; i++) {
-                y[i] = Math.max(0f, x[i]);
-            }
+            ops.relu(x, y, n);
         }
     }
 
@@ -82,9 +80,7 @@ final class VectorActivation extends VectorLayer {
         if (tanh != null) {
             ops.scaledTanhBackward(tanh, y, dy, dx, n);
         } else {
-            for (int i = 0; i < n; i++) {
-                dx[i] = x[i] > 0 ? dy[i] : 0f;
-            }
+            ops.reluBackward(x, dy, dx, n);
         }
     }
 }

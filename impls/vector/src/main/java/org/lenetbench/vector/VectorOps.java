@@ -165,6 +165,16 @@ final class VectorOps implements FloatOps {
     }
 
     @Override
+    public void relu(float[] x, float[] y, int n) {
+        ReluKernels.relu(x, y, n);
+    }
+
+    @Override
+    public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
+        ReluKernels.reluBackward(x, dy, dx, n);
+    }
+
+    @Override
     public int lanes() {
         return VectorLanes.COUNT;
     }

@@ -422,6 +422,34 @@ class FloatOpsTest {
     }
 
     /**
+     * ReLU forward and backward, whole vectors and a tail, against Math.max and the branch they replace, bit for bit:
+     * zeros of both signs, NaN and values on both sides of 0.
+     */
+    @ParameterizedTest
+    @MethodSource("bothOps")
+    void reluIsMathMaxAndItsGradientPassesOnlyAbove0(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(23);
+        for (int n : new int[] {1, 7, 3 * ops.lanes() + 5}) {
+            float[] x = random(r, n);
+            x[0] = -0f;
+            if (n > 2) {
+                x[1] = 0f;
+                x[2] = Float.NaN;
+            }
+            float[] dy = random(r, n);
+            float[] y = new float[n];
+            float[] dx = random(r, n);
+            ops.relu(x, y, n);
+            ops.reluBackward(x, dy, dx, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(Math.max(0f, x[i])), Float.floatToRawIntBits(y[i]), "n=" + n + " y" + i);
+                assertEquals(Float.floatToRawIntBits(x[i] > 0 ? dy[i] : 0f), Float.floatToRawIntBits(dx[i]),
+                        "n=" + n + " dx" + i);
+            }
+        }
+    }
+
+    /**
      * Max-pooling in lanes, forward and backward, against a scalar argmax on each sample alone: inputs drawn from
      * {0, 1, 2} so that most windows tie (ReLU's zeros do), and the first of the tied inputs must win.
      */
