@@ -9,7 +9,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /** {@code lenet}: the command-line entry point. Each subcommand is a class of its own. */
-@Command(name = "lenet", mixinStandardHelpOptions = true, versionProvider = LenetCommand.Version.class,
+@Command(name = "lenet", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, // --help on every subcommand too
+        versionProvider = LenetCommand.Version.class,
         description = "LeNet on the JVM: train, evaluate and cross-check backends against the fp64 reference.",
         subcommands = {BackendsCommand.class, ModelsCommand.class, TrainCommand.class, EvalCommand.class,
             CrossCheckCommand.class, DataCommand.class, CommandLine.HelpCommand.class})

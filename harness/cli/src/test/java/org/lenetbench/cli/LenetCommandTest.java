@@ -53,6 +53,16 @@ class LenetCommandTest {
         assertEquals("libnothing.so: cannot open shared object file", unavailable.get("reason").asText());
     }
 
+    /** Every subcommand answers --help with its own usage. */
+    @Test
+    void everySubcommandHasHelp() {
+        for (String command : List.of("backends", "models", "train", "eval", "crosscheck", "data")) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.exit(), command + ": " + r.err());
+            assertTrue(r.out().contains("Usage: lenet " + command), command + ": " + r.out());
+        }
+    }
+
     /** What scripts/bench-suite reads to choose its backends: the available ids only. */
     @Test
     void backendsAvailableListsOnlyTheAvailableIds() {
