@@ -83,6 +83,12 @@ record AccuracyRun(String name, String backend, String model, String engineVersi
         return digits;
     }
 
+    /** The same run under another name (how the report lists it). */
+    AccuracyRun withName(String newName) {
+        return new AccuracyRun(newName, backend, model, engineVersion, threads, batch, optimizer, schedule, epochsAsked,
+                timeBudgetSeconds, epochs, finalAccuracy, secondsTo99, confusion, misclassified, digits, command);
+    }
+
     /** Whether the time budget stopped the run before the epochs asked for. */
     boolean stoppedEarly() {
         return epochs.size() < epochsAsked;

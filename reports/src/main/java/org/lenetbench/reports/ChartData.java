@@ -50,7 +50,7 @@ final class ChartData {
     static String json(ResultsFolder folder, List<ResultsFolder> others, WrongOnThisMachine wrong,
             AcrossMachinesSection acrossMachines) {
         Data data = new Data(
-                folder.runs().stream().map(r -> new AccuracySeries(wrong.label(r.name(), r.backend(), r.model()),
+                folder.runsAndFirstSeeds().stream().map(r -> new AccuracySeries(wrong.label(r.name(), r.backend(), r.model()),
                         r.epochs().stream().map(e -> new double[] {e.epoch(), 100 * e.testAccuracy()}).toList())).toList(),
                 bars(folder, "NetworkBenchmark", j -> wrong.label(j.param("backend") + " " + j.param("model") + " b"
                         + j.param("batch") + " t" + j.param("threads"), j.param("backend"), j.param("model")),

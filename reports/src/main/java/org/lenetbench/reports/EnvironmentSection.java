@@ -20,7 +20,7 @@ final class EnvironmentSection {
                 .forEach(v -> env.merge("JDK (JMH forks)", v, (a, b) -> a + ", " + b));
         folder.jmh().stream().map(j -> String.join(" ", j.jvmArgs())).distinct()
                 .forEach(v -> env.merge("JVM flags (JMH forks)", v, (a, b) -> a + " | " + b));
-        folder.runs().stream().map(r -> r.backend() + ": " + r.engineVersion()).distinct()
+        folder.runsAndFirstSeeds().stream().map(r -> r.backend() + ": " + r.engineVersion()).distinct()
                 .forEach(v -> env.merge("engines (training runs)", v, (a, b) -> a + "; " + b));
         describeMachine(folder, "", env);
         folder.mode().ifPresent(m -> env.put("benchmark suite mode", m));

@@ -89,10 +89,17 @@ final class ReportPage {
         ResultTables tables = new ResultTables(wrong);
         page.put("network", tables.networks(folder)); // the GPU's are in the section across machines
         page.put("layers", tables.layers(folder, others));
-        page.put("runs", folder.runs().stream().map(r -> new Run(r.name(), r.backend(), r.model(), r.epochsText(),
+        List<Run> runs = new ArrayList<>();
+        folder.runs().forEach(r -> runs.add(new Run(r.name(), r.backend(), r.model(), r.epochsText(),
                 Figures.percent(r.finalAccuracy()), String.valueOf(r.batch()), r.optimizer(), r.schedule(),
-                String.valueOf(r.threads()))).toList());
-        page.put("errorRuns", ErrorsSection.of(folder.runs()));
+                String.valueOf(r.threads()))));
+        for (SeedStudyRuns study : folder.studies()) { // one row: the seeds' mean, spread and range
+            AccuracyRun first = study.seeds().getFirst();
+            runs.add(new Run(study.name(), study.backend(), study.model(), study.epochsText(), study.accuracyText(),
+                    String.valueOf(first.batch()), first.optimizer(), first.schedule(), String.valueOf(first.threads())));
+        }
+        page.put("runs", runs);
+        page.put("errorRuns", ErrorsSection.of(folder.runsAndFirstSeeds()));
         page.put("flameGraphs", folder.flameGraphs().stream().map(p -> new FlameGraph(p.getName(0).toString(),
                 p.getFileName().toString().replace(".html", ""),
                 ResultsFolder.FLAME_GRAPHS + "/" + p.toString().replace('\\', '/'))).toList());

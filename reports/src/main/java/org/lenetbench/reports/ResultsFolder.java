@@ -16,7 +16,8 @@ import org.lenetbench.model.ModelWork;
 
 /**
  * Everything a report is made from: the JMH JSON files directly in a results folder, the training runs in its
- * sub-folders (each with a {@code results.json}), cross-check JSON (in the folder or given apart) and, from a GPU
+ * sub-folders (each with a {@code results.json}), the seed studies in theirs ({@value SeedStudyRuns#FILE_NAME}),
+ * cross-check JSON (in the folder or given apart) and, from a GPU
  * machine, the GPU's measured limits ({@value DeviceRoofline#FILE_NAME}) and where a jcuda step's time goes
  * ({@value StepProfile#FILE_NAME}), which backends were available
  * ({@code lenet backends --json}, as scripts/bench-suite writes it), the suite's mode ({@value #MODE_FILE}) and
@@ -24,7 +25,7 @@ import org.lenetbench.model.ModelWork;
  * the machine's description ({@value #MACHINE_FILE}).
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
-        List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, Optional<StepProfile> stepProfile,
+        List<SeedStudyRuns> studies, List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, Optional<StepProfile> stepProfile,
         List<BackendStatus> backends,
         List<Path> flameGraphs, List<String> flameGraphFailures, Optional<String> mode, List<String> machine,
         Optional<SuiteSettings> settings, Optional<WorkCounts> workCounts) {
@@ -53,6 +54,7 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
         List<JmhRecord> jmh = new ArrayList<>();
         Map<String, String> raw = new LinkedHashMap<>();
         List<AccuracyRun> runs = new ArrayList<>();
+        List<SeedStudyRuns> studies = new ArrayList<>();
         List<CrossCheckRow> crossCheck = new ArrayList<>();
         DeviceRoofline deviceRoofline = null;
         StepProfile stepProfile = null;
@@ -79,6 +81,9 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
                         jmh.addAll(JmhRecord.parse(p, root));
                         raw.put(p.getFileName().toString(), Files.readString(p));
                     }
+                } else if (SeedStudyRuns.isStudy(p)) {
+                    SeedStudyRuns study = SeedStudyRuns.read(p);
+                    studies.add(study);
                 } else if (Files.isRegularFile(p.resolve("results.json"))) {
                     runs.add(AccuracyRun.read(p.resolve("results.json")));
                 }
@@ -100,10 +105,22 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
                 Files.readAllLines(failed).stream().filter(l -> !l.isBlank()).forEach(flameGraphFailures::add);
             }
         }
-        return new ResultsFolder(dir, jmh, raw, runs, crossCheck, Optional.ofNullable(deviceRoofline),
+        return new ResultsFolder(dir, jmh, raw, runs, studies, crossCheck, Optional.ofNullable(deviceRoofline),
                 Optional.ofNullable(stepProfile), backends,
                 flameGraphs, flameGraphFailures, mode(dir.resolve(MODE_FILE)), machine(dir.resolve(MACHINE_FILE)),
                 Optional.ofNullable(settings), Optional.ofNullable(workCounts));
+    }
+
+    /** The single runs and each seed study's first seed: one accuracy curve, confusion matrix and command per study. */
+    List<AccuracyRun> runsAndFirstSeeds() {
+        List<AccuracyRun> all = new ArrayList<>(runs);
+        studies.forEach(s -> all.add(s.firstSeed()));
+        return all;
+    }
+
+    /** The seed study of a backend and model, named as scripts/bench-suite names its runs: "BACKEND-MODEL". */
+    Optional<SeedStudyRuns> study(String backend, String model) {
+        return studies.stream().filter(s -> s.name().equals(backend + "-" + model)).findFirst();
     }
 
     /** The recorded FLOP and byte counts, or none (every rate unknown) where the folder has no {@value ModelWork#FILE_NAME}. */

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The summary: per backend and model, whether it is right here, its accuracy and time to 99 %, its images/s at the
+ * The summary: per backend and model, whether it is right here, its accuracy and time to 99 % (mean ± standard
+ * deviation and range where several seeds were trained), its images/s at the
  * headline batch and threads with the ratio to the fastest framework, and training's share of the machine's peak;
  * then the command behind each of those figures.
  */
@@ -34,7 +35,7 @@ final class SummarySection {
     /** Backend × model, in the order of the training runs and then the network results. */
     List<Row> rows() {
         Set<String> keys = new LinkedHashSet<>();
-        folder.runs().forEach(r -> keys.add(r.backend() + " " + r.model()));
+        folder.runsAndFirstSeeds().forEach(r -> keys.add(r.backend() + " " + r.model()));
         folder.jmh().stream().filter(j -> j.benchmarkClass().equals("NetworkBenchmark"))
                 .forEach(j -> keys.add(j.param("backend") + " " + j.param("model")));
         return keys.stream().map(key -> row(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1)))
@@ -43,6 +44,7 @@ final class SummarySection {
 
     private Row row(String backend, String model) {
         Optional<AccuracyRun> run = run(backend, model);
+        Optional<SeedStudyRuns> study = folder.study(backend, model); // its mean and spread rather than one seed's
         Optional<WrongOnThisMachine.Finding> finding = wrong.find(backend, model);
         String correct = finding.map(WrongOnThisMachine.Finding::describe).orElse(
                 folder.crossCheck().stream().anyMatch(c -> c.backend().equals(backend) && c.model().equals(model))
@@ -51,10 +53,10 @@ final class SummarySection {
         java.util.function.UnaryOperator<String> mark = v -> finding.isEmpty() || v.equals("—") ? v
                 : v + " (wrong results)";
         return new Row(backend, model, correct, finding.isPresent() ? "fail" : "",
-                mark.apply(run.map(r -> Figures.percent(r.finalAccuracy())
-                        + (r.stoppedEarly() ? " after " + r.epochsText() : "")).orElse("—")),
-                run.map(r -> r.secondsTo99() == null ? "not reached"
-                        : String.format(Locale.ROOT, "%.0f s", r.secondsTo99())).orElse("—"),
+                mark.apply(study.map(SeedStudyRuns::accuracyText).or(() -> run.map(r -> Figures.percent(r.finalAccuracy())
+                        + (r.stoppedEarly() ? " after " + r.epochsText() : ""))).orElse("—")),
+                study.map(SeedStudyRuns::secondsTo99Text).or(() -> run.map(r -> r.secondsTo99() == null ? "not reached"
+                        : String.format(Locale.ROOT, "%.0f s", r.secondsTo99()))).orElse("—"),
                 mark.apply(images(backend, model, "trainStep")),
                 mark.apply(timesFastestFramework(backend, model, "trainStep")),
                 mark.apply(images(backend, model, "forward")),
@@ -75,13 +77,17 @@ final class SummarySection {
             networkResult(backend, model, "forward").ifPresent(j -> commands.add(
                     new Reproduce(backend, model, "inference img/s", j.reproducingCommand())));
             run(backend, model).filter(r -> !r.command().isEmpty()).ifPresent(r -> commands.add(
-                    new Reproduce(backend, model, "test accuracy, time to 99 %", r.command())));
+                    new Reproduce(backend, model, "test accuracy, time to 99 %"
+                            + (folder.study(backend, model).isPresent() ? " (the first seed; the others differ in --seed)" : ""),
+                            r.command())));
         }
         return commands;
     }
 
+    /** The training run of a backend and model: a seed study's first seed where the suite ran several. */
     private Optional<AccuracyRun> run(String backend, String model) {
-        return folder.runs().stream().filter(r -> r.name().equals(backend + "-" + model)).findFirst();
+        return folder.study(backend, model).map(SeedStudyRuns::firstSeed)
+                .or(() -> folder.runs().stream().filter(r -> r.name().equals(backend + "-" + model)).findFirst());
     }
 
     /**
