@@ -43,8 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TrainerBenchmark {
-    static final int EPOCHS = 4;
-    static final int STEPS_PER_EPOCH = 50;
+    // long calls, as training is: a network opened per 400 steps, not per few dozen, so that opening it does not
+    // pass for the loop's cost
+    static final int EPOCHS = 2;
+    static final int STEPS_PER_EPOCH = 200;
 
     @Param({"vector"})
     public String backend;

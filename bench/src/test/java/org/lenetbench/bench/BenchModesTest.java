@@ -26,7 +26,7 @@ class BenchModesTest {
     private static final Path MODES_FILE = Path.of("..", "scripts", "bench-modes");
     private static final List<String> MODES = List.of("quick", "default", "full", "smoke");
     private static final List<String> KEYS = List.of("network-jmh", "layers-jmh", "profiler-jmh", "network", "layers",
-            "roofline-threads", "models", "study-models", "recipe");
+            "roofline-threads", "models", "study-models", "study-seeds", "recipe");
 
     /** MODE → KEY → value, as scripts/bench-suite reads the file (the words after the key). */
     private static Map<String, Map<String, String>> settings() throws IOException {

@@ -63,6 +63,11 @@ final class TrainCommand implements Callable<Integer> {
             + "maximum of the final accuracy and of the time to --target (default ${DEFAULT-VALUE}: one run in DIR).")
     int seeds;
 
+    @Option(names = "--seeds-budget", defaultValue = "0", paramLabel = "SECONDS", description = "With --seeds: start no "
+            + "further seed once the seeds run have spent SECONDS of training between them; study.json records the seeds "
+            + "asked and run (default 0: every seed).")
+    double seedsBudget;
+
     @Option(names = "--batch", description = "Images per step (default 16; 1 with --optimizer sdlm).")
     Integer batch;
 
@@ -136,15 +141,23 @@ final class TrainCommand implements Callable<Integer> {
         var outw = this.spec.commandLine().getOut();
         Path dir = out != null ? out : Path.of("out", b.id() + "-" + spec.name());
         List<TrainingResult> results = new ArrayList<>();
+        double secondsSpent = 0;
         for (int k = 0; k < seeds; k++) {
+            if (k > 0 && seedsBudget > 0 && secondsSpent >= seedsBudget) {
+                outw.printf("stopped after %d of %d seeds: they spent %.1f s of training, the seeds' budget is %s s%n",
+                        k, seeds, secondsSpent, seedsBudget);
+                break;
+            }
             TrainingConfig run = config.withSeed(seed + k);
-            results.add(trainOne(b, device, run, data, seeds == 1 ? dir : dir.resolve("seed-" + run.seed())));
+            TrainingResult result = trainOne(b, device, run, data, seeds == 1 ? dir : dir.resolve("seed-" + run.seed()));
+            results.add(result);
+            secondsSpent += result.summary().trainSeconds();
         }
         if (seeds > 1) {
-            SeedStudy study = SeedStudy.of(results);
+            SeedStudy study = SeedStudy.of(results, seeds, seedsBudget);
             study.write(dir.resolve("study.json"));
             SeedStudy.Statistics accuracy = study.finalAccuracy();
-            outw.printf("%d seeds: test accuracy %.2f %% ± %.2f (min %.2f, max %.2f)", seeds, 100 * accuracy.mean(),
+            outw.printf("%d seeds: test accuracy %.2f %% ± %.2f (min %.2f, max %.2f)", results.size(), 100 * accuracy.mean(),
                     100 * accuracy.std(), 100 * accuracy.min(), 100 * accuracy.max());
             if (target > 0) {
                 SeedStudy.Statistics seconds = study.secondsToTarget();
@@ -225,6 +238,9 @@ final class TrainCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be ≥ 1, got " + seeds);
         }
+        if (seedsBudget < 0) {
+            throw new IllegalArgumentException("--seeds-budget must be ≥ 0 seconds, got " + seedsBudget);
+        }
         int batchSize = batch != null ? batch : TrainingDefaults.batchFor(opt);
         return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads(),
                 init != null ? init : spec.defaultInit(), trainLimit, testLimit, validation, 500, timeBudget, target);
@@ -238,11 +254,12 @@ final class TrainCommand implements Callable<Integer> {
             args.removeFirst();
         }
         for (int i = 0; i < args.size(); i++) {
-            if (List.of("--out", "--native-log", "--seed", "--seeds").contains(args.get(i)) && i + 1 < args.size()) {
+            if (List.of("--out", "--native-log", "--seed", "--seeds", "--seeds-budget").contains(args.get(i)) && i + 1 < args.size()) {
                 args.subList(i, i + 2).clear();
                 i--;
             } else if (args.get(i).startsWith("--out=") || args.get(i).startsWith("--native-log=")
                     || args.get(i).startsWith("--seed=") || args.get(i).startsWith("--seeds=")
+                    || args.get(i).startsWith("--seeds-budget=")
                     || args.get(i).equals("--no-progress")) {
                 args.remove(i--);
             }

@@ -165,6 +165,25 @@ class LenetCommandTest {
         assertTrue(train.out().contains("2 seeds: test accuracy"), train.out());
     }
 
+    /** --seeds-budget: no seed starts once the budget is spent, and study.json says how many were asked. */
+    @Test
+    void aSeedsBudgetStopsTheStudyBeforeTheNextSeed() throws Exception {
+        Path out = dir.resolve("budget");
+        Run train = run("train", "--backend", "reference", "--model", "lenet1", "--train-limit", "200", "--test-limit",
+                "100", "--seeds", "3", "--seeds-budget", "0.001", "--out", out.toString(), "--no-progress");
+        assertEquals(0, train.exit(), train.err());
+        JsonNode study = ResultsJson.MAPPER.readTree(out.resolve("study.json").toFile());
+        assertEquals(1, study.get("seeds").asInt());
+        assertEquals(3, study.get("seedsAsked").asInt());
+        assertEquals(0.001, study.get("seedsBudgetSeconds").asDouble());
+        assertTrue(Files.isRegularFile(out.resolve("seed-1").resolve("results.json")));
+        assertFalse(Files.exists(out.resolve("seed-2")), "the second seed started after the budget was spent");
+        assertTrue(train.out().contains("stopped after 1 of 3 seeds"), train.out());
+        Run refused = run("train", "--backend", "reference", "--model", "lenet1", "--seeds-budget", "-1");
+        assertFalse(refused.exit() == 0);
+        assertTrue(refused.err().contains("--seeds-budget must be ≥ 0"), refused.err());
+    }
+
     @Test
     void trainWritesResultsAndParametersAndEvalReproducesTheAccuracy() throws Exception {
         Path out = dir.resolve("run");

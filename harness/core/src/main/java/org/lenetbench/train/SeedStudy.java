@@ -13,9 +13,11 @@ import org.lenetbench.util.AtomicFiles;
 /**
  * One recipe trained with several seeds: each seed's final test accuracy, time to the target and training time, and
  * their statistics over the seeds ({@code study.json} beside the runs' folders), so that a difference between two
- * backends or two recipes can be told from the spread between seeds.
+ * backends or two recipes can be told from the spread between seeds. {@code seedsAsked} may exceed the runs where a
+ * budget of training seconds over all seeds ({@code seedsBudgetSeconds}, 0 for none) stopped the study early.
  */
-public record SeedStudy(String backend, String model, double targetAccuracy, List<Run> runs) {
+public record SeedStudy(String backend, String model, double targetAccuracy, int seedsAsked, double seedsBudgetSeconds,
+        List<Run> runs) {
     /** One seed's run; {@code secondsToTarget} null where the target was not reached (or none was set). */
     public record Run(long seed, double finalAccuracy, Double secondsToTarget, double trainSeconds, int epochsRun) {
         static Run of(TrainingResult result) {
@@ -42,9 +44,9 @@ public record SeedStudy(String backend, String model, double targetAccuracy, Lis
         runs = List.copyOf(runs);
     }
 
-    public static SeedStudy of(List<TrainingResult> results) {
+    public static SeedStudy of(List<TrainingResult> results, int seedsAsked, double seedsBudgetSeconds) {
         TrainingResult.RunSummary first = results.getFirst().summary();
-        return new SeedStudy(first.backend(), first.model(), first.targetAccuracy(),
+        return new SeedStudy(first.backend(), first.model(), first.targetAccuracy(), seedsAsked, seedsBudgetSeconds,
                 results.stream().map(Run::of).toList());
     }
 
@@ -72,6 +74,8 @@ public record SeedStudy(String backend, String model, double targetAccuracy, Lis
         root.put("backend", backend);
         root.put("model", model);
         root.put("seeds", runs.size());
+        root.put("seedsAsked", seedsAsked);
+        root.put("seedsBudgetSeconds", seedsBudgetSeconds);
         root.put("targetAccuracy", targetAccuracy);
         root.put("reachedTarget", reachedTarget());
         root.put("finalAccuracy", finalAccuracy());

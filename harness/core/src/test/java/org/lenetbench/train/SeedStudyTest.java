@@ -23,7 +23,7 @@ class SeedStudyTest {
 
     @Test
     void timeToTargetIsOverTheSeedsThatReachedIt() {
-        SeedStudy study = new SeedStudy("vector", "lenet5-modern", 0.99, List.of(
+        SeedStudy study = new SeedStudy("vector", "lenet5-modern", 0.99, 3, 0, List.of(
                 new SeedStudy.Run(1, 0.9912, 2.5, 2.5, 3), new SeedStudy.Run(2, 0.9893, null, 4.0, 5),
                 new SeedStudy.Run(3, 0.9905, 3.5, 3.5, 4)));
         assertEquals(2, study.reachedTarget());
