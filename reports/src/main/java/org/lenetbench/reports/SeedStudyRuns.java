@@ -15,9 +15,11 @@ import org.lenetbench.train.SeedStudy.Statistics;
 /**
  * A recipe trained with several seeds ({@code lenet train --seeds N}): a folder with {@value #FILE_NAME} naming the
  * seeds and a {@code seed-S/results.json} per seed. The report's statistics are computed from the seeds'
- * {@code results.json}, each run's one record; {@value #FILE_NAME} says which runs belong to the study.
+ * {@code results.json}, each run's one record; {@value #FILE_NAME} says which runs belong to the study and how many
+ * seeds were asked for ({@code seedsAsked}: more than ran where a seeds' budget stopped the study; absent in studies
+ * written before it was recorded, which ran every seed).
  */
-record SeedStudyRuns(String name, List<AccuracyRun> seeds) {
+record SeedStudyRuns(String name, List<AccuracyRun> seeds, int seedsAsked) {
     static final String FILE_NAME = "study.json";
 
     SeedStudyRuns {
@@ -53,7 +55,12 @@ record SeedStudyRuns(String name, List<AccuracyRun> seeds) {
             }
             seeds.add(run);
         }
-        return new SeedStudyRuns(dir.getFileName().toString(), seeds);
+        int asked = root.has("seedsAsked") ? (int) Json.number(file, root, "seedsAsked") : seeds.size();
+        if (asked < seeds.size()) {
+            throw new ReportInputException(file, "seedsAsked", "at least the " + seeds.size() + " runs listed, got "
+                    + asked);
+        }
+        return new SeedStudyRuns(dir.getFileName().toString(), seeds, asked);
     }
 
     String backend() {
@@ -83,11 +90,14 @@ record SeedStudyRuns(String name, List<AccuracyRun> seeds) {
         return seeds.stream().filter(r -> r.secondsTo99() != null).count();
     }
 
-    /** "99.11 % ± 0.08 (99.00-99.24, 10 seeds)": the mean, the sample standard deviation and the range, in %. */
+    /** "99.11 % ± 0.08 (99.00-99.24, 10 seeds)": the mean, the sample standard deviation and the range, in %;
+     * "(…, 2 of 3 seeds: the seeds' budget was spent)" where fewer ran than were asked for. */
     String accuracyText() {
         Statistics s = finalAccuracy();
-        return String.format(Locale.ROOT, "%.2f %% ± %.2f (%.2f-%.2f, %d seeds)", 100 * s.mean(), 100 * s.std(),
-                100 * s.min(), 100 * s.max(), s.n());
+        String seedsRun = s.n() < seedsAsked ? s.n() + " of " + seedsAsked + " seeds: the seeds' budget was spent"
+                : s.n() + " seeds";
+        return String.format(Locale.ROOT, "%.2f %% ± %.2f (%.2f-%.2f, %s)", 100 * s.mean(), 100 * s.std(),
+                100 * s.min(), 100 * s.max(), seedsRun);
     }
 
     /** "3.1 s ± 0.9 (2.5-5.4; 10 of 10 seeds)", or "not reached (0 of 3 seeds)". */

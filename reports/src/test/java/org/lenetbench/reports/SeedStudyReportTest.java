@@ -67,6 +67,11 @@ class SeedStudyReportTest {
         assertEquals("98.00 % ± 1.00 (97.00-99.00, 3 seeds)", loaded.accuracyText());
         assertEquals("3.0 s ± 1.4 (2.0-4.0; 2 of 3 seeds)", loaded.secondsTo99Text());
         assertEquals("vector-lenet5-modern (seed 1 of 3)", loaded.firstSeed().name());
+
+        Files.writeString(study.resolve("study.json"), "{\"backend\": \"vector\", \"model\": \"lenet5-modern\", "
+                + "\"seedsAsked\": 5, \"runs\": [" + runs + "]}");
+        assertEquals("98.00 % ± 1.00 (97.00-99.00, 3 of 5 seeds: the seeds' budget was spent)",
+                ResultsFolder.load(dir.resolve("results"), null).studies().getFirst().accuracyText());
     }
 
     @Test
