@@ -19,6 +19,7 @@ import org.lenetbench.model.Models;
 import org.lenetbench.optim.LearningRateSchedule;
 import org.lenetbench.optim.OptimizerSpec;
 import org.lenetbench.params.Safetensors;
+import org.lenetbench.train.BatchSchedule;
 import org.lenetbench.train.EpochRecord;
 import org.lenetbench.train.ResultsJson;
 import org.lenetbench.train.SeedStudy;
@@ -68,8 +69,9 @@ final class TrainCommand implements Callable<Integer> {
             + "asked and run (default 0: every seed).")
     double seedsBudget;
 
-    @Option(names = "--batch", description = "Images per step (default 16; 1 with --optimizer sdlm).")
-    Integer batch;
+    @Option(names = "--batch", split = ",", paramLabel = "N[,N…]", description = "Images per step (default 16; 1 with "
+            + "--optimizer sdlm); several, comma-separated: epoch 1's, epoch 2's, …, the last for every later epoch.")
+    List<Integer> batch;
 
     @Option(names = "--optimizer", description = "sgd, adam (default) or sdlm.")
     OptimizerChoice optimizer;
@@ -175,8 +177,8 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingResult trainOne(Backend b, Device device, TrainingConfig config, Dataset data, Path dir)
             throws java.io.IOException {
         var outw = this.spec.commandLine().getOut();
-        outw.printf("%s on %s (%s %s), %s, batch %d, %s, seed %d%n", config.model().name(), b.id(), b.engine(),
-                b.engineVersion(), config.optimizer().id(), config.batchSize(), config.schedule().describe(),
+        outw.printf("%s on %s (%s %s), %s, batch %s, %s, seed %d%n", config.model().name(), b.id(), b.engine(),
+                b.engineVersion(), config.optimizer().id(), config.batches().describe(), config.schedule().describe(),
                 config.seed());
         outw.flush();
         boolean progress = !noProgress && System.console() != null && System.console().isTerminal();
@@ -241,8 +243,9 @@ final class TrainCommand implements Callable<Integer> {
         if (seedsBudget < 0) {
             throw new IllegalArgumentException("--seeds-budget must be ≥ 0 seconds, got " + seedsBudget);
         }
-        int batchSize = batch != null ? batch : TrainingDefaults.batchFor(opt);
-        return new TrainingConfig(spec, epochs, batchSize, optimizerSpec, lrs, seed, runOptions.threads(),
+        BatchSchedule batches = batch != null ? new BatchSchedule(batch)
+                : BatchSchedule.constant(TrainingDefaults.batchFor(opt));
+        return new TrainingConfig(spec, epochs, batches, optimizerSpec, lrs, seed, runOptions.threads(),
                 init != null ? init : spec.defaultInit(), trainLimit, testLimit, validation, 500, timeBudget, target);
     }
 

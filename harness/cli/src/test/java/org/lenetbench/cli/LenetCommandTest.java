@@ -165,6 +165,22 @@ class LenetCommandTest {
         assertTrue(train.out().contains("2 seeds: test accuracy"), train.out());
     }
 
+    /** --batch 20,50: epoch 1 at 20 images a step, the later ones at 50, each epoch's size in results.json. */
+    @Test
+    void aBatchListGivesEachEpochItsSize() throws Exception {
+        Path out = dir.resolve("growing");
+        Run train = run("train", "--backend", "reference", "--model", "lenet1", "--epochs", "3", "--train-limit", "200",
+                "--test-limit", "100", "--batch", "20,50", "--out", out.toString(), "--no-progress");
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().contains("batch 20 then 50 by epoch"), train.out());
+        JsonNode epochs = ResultsJson.MAPPER.readTree(out.resolve("results.json").toFile()).get("epochs");
+        assertEquals(List.of(20, 50, 50), List.of(epochs.get(0).get("batchSize").asInt(),
+                epochs.get(1).get("batchSize").asInt(), epochs.get(2).get("batchSize").asInt()));
+        Run refused = run("train", "--backend", "reference", "--model", "lenet1", "--batch", "20,0");
+        assertFalse(refused.exit() == 0);
+        assertTrue(refused.err().contains("batch sizes must be ≥ 1"), refused.err());
+    }
+
     /** --seeds-budget: no seed starts once the budget is spent, and study.json says how many were asked. */
     @Test
     void aSeedsBudgetStopsTheStudyBeforeTheNextSeed() throws Exception {

@@ -75,8 +75,12 @@ public final class Trainer {
             Double secondsToTarget = null;
             double trainingSeconds = 0;
             double evaluationSeconds = 0;
-            int steps = (train.count() + config.batchSize() - 1) / config.batchSize();
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                int batchSize = config.batches().sizeFor(epoch);
+                if (batch.capacity() != batchSize) {
+                    batch = new Batch(encoder.shape(), batchSize);
+                }
+                int steps = (train.count() + batchSize - 1) / batchSize;
                 int[] visit = order.shuffle(epoch);
                 long start = System.nanoTime();
                 EffectiveRates sdlmRates = null;
@@ -89,8 +93,8 @@ public final class Trainer {
                 double lossSum = 0;
                 double rateSum = 0;
                 for (int step = 0; step < steps; step++) {
-                    int from = step * config.batchSize();
-                    int n = Math.min(config.batchSize(), train.count() - from);
+                    int from = step * batchSize;
+                    int n = Math.min(batchSize, train.count() - from);
                     encoder.fill(batch, train, visit, from, n);
                     double rate = config.schedule().rate(epoch, step, steps);
                     rateSum += rate;
@@ -114,7 +118,7 @@ public final class Trainer {
                 double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
                 evaluationSeconds += evalSeconds;
                 // the epoch's rate: its steps' mean (the one rate of a schedule that changes only between epochs)
-                EpochRecord record = new EpochRecord(epoch + 1, rateSum / steps, lossSum / train.count(), evaluation.loss(),
+                EpochRecord record = new EpochRecord(epoch + 1, batchSize, rateSum / steps, lossSum / train.count(), evaluation.loss(),
                         evaluation.accuracy(), seconds, train.count() / seconds, evalSeconds, sdlmRates,
                         held == null ? null : held.loss(), held == null ? null : held.accuracy());
                 epochs.add(record);

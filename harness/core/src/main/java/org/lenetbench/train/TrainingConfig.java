@@ -14,11 +14,19 @@ import org.lenetbench.optim.OptimizerSpec;
  * (0 = none). {@code curvatureSamples} is SDLM's Hessian sample (500 in the paper). {@code timeBudgetSeconds} stops
  * the run after the first epoch that ends with at least that much training time spent (evaluation not counted), even
  * before {@code epochs}: a study with a time budget per backend (0 = none, all epochs). {@code targetAccuracy} stops
- * it after the first epoch whose test accuracy reaches it (0 = none).
+ * it after the first epoch whose test accuracy reaches it (0 = none). {@code batches} gives each epoch its batch size.
  */
-public record TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
+public record TrainingConfig(ModelSpec model, int epochs, BatchSchedule batches, OptimizerSpec optimizer,
         LearningRateSchedule schedule, long seed, int threads, InitScheme init, int trainLimit, int testLimit,
         int validation, int curvatureSamples, double timeBudgetSeconds, double targetAccuracy) {
+
+    /** A run with one batch size for every epoch. */
+    public TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
+            LearningRateSchedule schedule, long seed, int threads, InitScheme init, int trainLimit, int testLimit,
+            int validation, int curvatureSamples, double timeBudgetSeconds, double targetAccuracy) {
+        this(model, epochs, BatchSchedule.constant(batchSize), optimizer, schedule, seed, threads, init, trainLimit,
+                testLimit, validation, curvatureSamples, timeBudgetSeconds, targetAccuracy);
+    }
 
     /** A run without a target accuracy. */
     public TrainingConfig(ModelSpec model, int epochs, int batchSize, OptimizerSpec optimizer,
@@ -41,8 +49,8 @@ public record TrainingConfig(ModelSpec model, int epochs, int batchSize, Optimiz
         Objects.requireNonNull(optimizer);
         Objects.requireNonNull(schedule);
         Objects.requireNonNull(init);
+        Objects.requireNonNull(batches);
         require(epochs >= 1, "epochs must be ≥ 1, got " + epochs);
-        require(batchSize >= 1, "batch size must be ≥ 1, got " + batchSize);
         require(threads >= 1, "threads must be ≥ 1, got " + threads);
         require(trainLimit >= 0 && testLimit >= 0, "limits must be ≥ 0 (0 = whole split)");
         require(validation >= 0, "validation images must be ≥ 0 (0 = none), got " + validation);
@@ -55,9 +63,14 @@ public record TrainingConfig(ModelSpec model, int epochs, int batchSize, Optimiz
                 "the target accuracy must be in [0, 1] (0 = none), got " + targetAccuracy);
     }
 
+    /** The first epoch's batch size (every epoch's, unless the schedule changes it). */
+    public int batchSize() {
+        return batches.first();
+    }
+
     /** The same run with another seed. */
     public TrainingConfig withSeed(long otherSeed) {
-        return new TrainingConfig(model, epochs, batchSize, optimizer, schedule, otherSeed, threads, init, trainLimit,
+        return new TrainingConfig(model, epochs, batches, optimizer, schedule, otherSeed, threads, init, trainLimit,
                 testLimit, validation, curvatureSamples, timeBudgetSeconds, targetAccuracy);
     }
 

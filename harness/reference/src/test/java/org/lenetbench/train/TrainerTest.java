@@ -185,6 +185,32 @@ class TrainerTest {
                 r.epochs().getFirst().learningRate(), 1e-15);
     }
 
+    /** A batch that grows by epoch: each epoch's steps get its size, the last size holds for later epochs. */
+    @Test
+    void aBatchScheduleGivesEachEpochItsBatchSize() {
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        Backend recording = poisoned(network -> new ForwardingNetwork(network) {
+            @Override
+            public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
+                sizes.add(batch.size());
+                return delegate.trainStep(batch, learningRate);
+            }
+        });
+        ModelSpec model = Models.lenet1();
+        var growing = new TrainingConfig(model, 3, new BatchSchedule(java.util.List.of(10, 30)),
+                OptimizerSpec.Adam.DEFAULT, new LearningRateSchedule.OneCycle(4e-3, 0.5, 3), 5, 1, model.defaultInit(),
+                0, 0, 0, 500, 0, 0);
+        TrainingResult r = new Trainer(recording, Device.CPU, TrainingListener.NONE).train(growing, bars(100, 20));
+
+        java.util.List<Integer> expected = new java.util.ArrayList<>(java.util.Collections.nCopies(10, 10));
+        for (int epoch = 2; epoch <= 3; epoch++) {
+            expected.addAll(java.util.List.of(30, 30, 30, 10)); // 100 images: three full batches and the rest
+        }
+        assertEquals(expected, sizes);
+        assertEquals(java.util.List.of(10, 30, 30), r.epochs().stream().map(EpochRecord::batchSize).toList());
+        assertEquals(10, r.summary().batchSize(), "the summary names the first epoch's");
+    }
+
     /** --target: the run stops after the first epoch that reaches it, and records the training time to it. */
     @Test
     void aTargetAccuracyStopsTheRunWhereItIsReached() {
