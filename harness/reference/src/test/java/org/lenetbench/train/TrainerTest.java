@@ -162,13 +162,7 @@ class TrainerTest {
     @Test
     void aOneCycleScheduleChangesTheRateEveryStep() {
         java.util.List<Double> rates = new java.util.ArrayList<>();
-        Backend recording = poisoned(network -> new ForwardingNetwork(network) {
-            @Override
-            public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
-                rates.add(learningRate);
-                return delegate.trainStep(batch, learningRate);
-            }
-        });
+        Backend recording = recordingSteps((batch, rate) -> rates.add(rate));
         ModelSpec model = Models.lenet1();
         var oneCycle = new LearningRateSchedule.OneCycle(4e-3, 0.5, 2);
         TrainingResult r = new Trainer(recording, Device.CPU, TrainingListener.NONE).train(
@@ -189,13 +183,7 @@ class TrainerTest {
     @Test
     void aBatchScheduleGivesEachEpochItsBatchSize() {
         java.util.List<Integer> sizes = new java.util.ArrayList<>();
-        Backend recording = poisoned(network -> new ForwardingNetwork(network) {
-            @Override
-            public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
-                sizes.add(batch.size());
-                return delegate.trainStep(batch, learningRate);
-            }
-        });
+        Backend recording = recordingSteps((batch, rate) -> sizes.add(batch.size()));
         ModelSpec model = Models.lenet1();
         var growing = new TrainingConfig(model, 3, new BatchSchedule(java.util.List.of(10, 30)),
                 OptimizerSpec.Adam.DEFAULT, new LearningRateSchedule.OneCycle(4e-3, 0.5, 3), 5, 1, model.defaultInit(),
@@ -295,6 +283,17 @@ class TrainerTest {
     /** The reference under the id "poisoned", its networks wrapped by {@code wrap}. */
     private static Backend poisoned(UnaryOperator<Network> wrap) {
         return new ForwardingBackend(new ReferenceBackend(), "poisoned", wrap);
+    }
+
+    /** The reference, telling {@code step} of every training step's batch and rate before it takes the step. */
+    private static Backend recordingSteps(java.util.function.BiConsumer<org.lenetbench.backend.Batch, Double> step) {
+        return poisoned(network -> new ForwardingNetwork(network) {
+            @Override
+            public double trainStep(org.lenetbench.backend.Batch batch, double learningRate) {
+                step.accept(batch, learningRate);
+                return delegate.trainStep(batch, learningRate);
+            }
+        });
     }
 
     /** The reference, except that parameters() reports c3.bias[2] as NaN. */
