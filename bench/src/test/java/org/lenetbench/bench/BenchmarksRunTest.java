@@ -34,6 +34,7 @@ class BenchmarksRunTest {
         b.model = "lenet1";
         b.batch = 4;
         b.threads = 1;
+        b.rate = 1e-3;
         b.prepare();
         ImageCounter counter = new ImageCounter();
         var result = b.train(counter);

@@ -195,6 +195,14 @@ interface FloatOps {
     /** ReLU's backward pass from its inputs: {@code dx[i] = x[i] > 0 ? dy[i] : 0} for i in [0, n). */
     void reluBackward(float[] x, float[] dy, float[] dx, int n);
 
+    /**
+     * One Adam step of elements [from, to): {@code m = b1·m + (1 − b1)·g}, {@code v = b2·v + (1 − b2)·g·g},
+     * {@code w −= lr·(m·c1) / (√(v·c2) + eps)}, with {@code c1}, {@code c2} the bias corrections, each element in
+     * that order of operations (no fused multiply-add), so that every path gives the same bits.
+     */
+    void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float b1, float b2, float c1, float c2,
+            float lr, float eps);
+
     /** Lanes per vector (1 for the scalar path): shown in the engine version and in benchmark results. */
     int lanes();
 }

@@ -4,17 +4,20 @@ import org.lenetbench.optim.OptimizerSpec;
 
 /**
  * The harness's optimizers ({@link OptimizerSpec}) in float32 over the trainable parameters in canonical
- * order: the same formulas, element by element; the scalars of Adam's bias correction in double.
+ * order: the same formulas, element by element; the scalars of Adam's bias correction in double, Adam's update
+ * through {@link FloatOps#adamStep}.
  */
 final class FloatOptimizer {
     private final OptimizerSpec spec;
+    private final FloatOps ops;
     private final float[][] first;
     private final float[][] second;
     private float[][] curvature;
     private long step;
 
-    FloatOptimizer(OptimizerSpec spec, FloatParameters params) {
+    FloatOptimizer(OptimizerSpec spec, FloatParameters params, FloatOps ops) {
         this.spec = spec;
+        this.ops = ops;
         this.first = params.newGradients();
         this.second = params.newGradients();
     }
@@ -51,19 +54,10 @@ final class FloatOptimizer {
                 }
             }
             case OptimizerSpec.Adam adam -> {
-                float[] m = first[k];
-                float[] v = second[k];
-                float b1 = (float) adam.beta1();
-                float b2 = (float) adam.beta2();
                 float c1 = (float) (1 / (1 - Math.pow(adam.beta1(), step)));
                 float c2 = (float) (1 / (1 - Math.pow(adam.beta2(), step)));
-                float lr = (float) learningRate;
-                float eps = (float) adam.epsilon();
-                for (int i = from; i < to; i++) {
-                    m[i] = b1 * m[i] + (1 - b1) * g[i];
-                    v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                    w[i] -= lr * (m[i] * c1) / ((float) Math.sqrt(v[i] * c2) + eps);
-                }
+                ops.adamStep(w, g, first[k], second[k], from, to, (float) adam.beta1(), (float) adam.beta2(), c1, c2,
+                        (float) learningRate, (float) adam.epsilon());
             }
             case OptimizerSpec.Sdlm sdlm -> {
                 float[] h = curvature[k];

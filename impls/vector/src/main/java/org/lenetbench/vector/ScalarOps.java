@@ -301,6 +301,16 @@ final class ScalarOps implements FloatOps {
     }
 
     @Override
+    public void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float b1, float b2, float c1,
+            float c2, float lr, float eps) {
+        for (int i = from; i < to; i++) {
+            m[i] = b1 * m[i] + (1 - b1) * g[i];
+            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+            w[i] -= lr * (m[i] * c1) / ((float) Math.sqrt(v[i] * c2) + eps);
+        }
+    }
+
+    @Override
     public int lanes() {
         return 1;
     }

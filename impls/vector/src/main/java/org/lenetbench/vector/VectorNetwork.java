@@ -165,7 +165,7 @@ final class VectorNetwork extends AbstractNetwork {
     @Override
     public void setOptimizer(OptimizerSpec optimizer) {
         checkOpen();
-        this.optimizer = new FloatOptimizer(optimizer, params);
+        this.optimizer = new FloatOptimizer(optimizer, params, ops);
     }
 
     @Override

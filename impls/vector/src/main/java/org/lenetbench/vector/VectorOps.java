@@ -175,6 +175,12 @@ final class VectorOps implements FloatOps {
     }
 
     @Override
+    public void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float b1, float b2, float c1,
+            float c2, float lr, float eps) {
+        OptimizerKernels.adamStep(w, g, m, v, from, to, b1, b2, c1, c2, lr, eps);
+    }
+
+    @Override
     public int lanes() {
         return VectorLanes.COUNT;
     }

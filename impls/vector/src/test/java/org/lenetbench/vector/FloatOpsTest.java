@@ -450,6 +450,40 @@ class FloatOpsTest {
     }
 
     /**
+     * Adam's step, whole vectors and a tail, from offsets that are not a vector's multiple, against the scalar form
+     * bit for bit: zero gradients and moments in float's subnormal range included.
+     */
+    @ParameterizedTest
+    @MethodSource("vectorOps")
+    void adamStepGivesTheScalarFormsBits(FloatOps ops) {
+        SplittableRandom r = new SplittableRandom(29);
+        for (int n : LENGTHS) {
+            for (int from : new int[] {0, 3}) {
+                int size = from + n;
+                float[] g = random(r, size);
+                float[] m = random(r, size);
+                float[] v = random(r, size);
+                float[] w = random(r, size);
+                for (int i = 0; i < size; i++) {
+                    v[i] = Math.abs(v[i]);
+                    if (i % 5 == 1) {
+                        g[i] = 0f;
+                        m[i] = Float.MIN_NORMAL * 0.37f * (i % 2 == 0 ? 1 : -1); // subnormal
+                        v[i] = Float.MIN_NORMAL * 0.81f;
+                    }
+                }
+                float[][] expected = {w.clone(), m.clone(), v.clone()};
+                ScalarOps.INSTANCE.adamStep(expected[0], g, expected[1], expected[2], from, size, 0.7f, 0.99f, 1.43f,
+                        1.97f, 1.5e-2f, 1e-8f);
+                ops.adamStep(w, g, m, v, from, size, 0.7f, 0.99f, 1.43f, 1.97f, 1.5e-2f, 1e-8f);
+                assertBitsEqual(expected[0], w, "w, n=" + n + " from " + from);
+                assertBitsEqual(expected[1], m, "m, n=" + n + " from " + from);
+                assertBitsEqual(expected[2], v, "v, n=" + n + " from " + from);
+            }
+        }
+    }
+
+    /**
      * Max-pooling in lanes, forward and backward, against a scalar argmax on each sample alone: inputs drawn from
      * {0, 1, 2} so that most windows tie (ReLU's zeros do), and the first of the tied inputs must win.
      */
