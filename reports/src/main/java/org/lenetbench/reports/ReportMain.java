@@ -55,7 +55,8 @@ public final class ReportMain implements Callable<Integer> {
             copyFlameGraphs(folder, out.toAbsolutePath().getParent().resolve(ResultsFolder.FLAME_GRAPHS));
             AtomicFiles.write(out, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             System.out.println("wrote " + out + " (" + folder.jmh().size() + " JMH results, " + folder.runs().size()
-                    + " training runs, " + folder.studies().size() + " seed studies, " + folder.crossCheck().size() + " cross-checks)");
+                    + " training runs, " + folder.studies().size() + " seed studies, " + folder.crossCheck().size()
+                    + " cross-checks)");
             List<JmhRecord> unstable = folder.jmh().stream().filter(j -> !j.benchmarkClass().equals("RooflineBenchmark"))
                     .filter(JmhRecord::unstable).toList();
             if (!unstable.isEmpty()) {

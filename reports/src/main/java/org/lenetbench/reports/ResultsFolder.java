@@ -25,7 +25,8 @@ import org.lenetbench.model.ModelWork;
  * the machine's description ({@value #MACHINE_FILE}).
  */
 record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, List<AccuracyRun> runs,
-        List<SeedStudyRuns> studies, List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline, Optional<StepProfile> stepProfile,
+        List<SeedStudyRuns> studies, List<CrossCheckRow> crossCheck, Optional<DeviceRoofline> deviceRoofline,
+        Optional<StepProfile> stepProfile,
         List<BackendStatus> backends,
         List<Path> flameGraphs, List<String> flameGraphFailures, Optional<String> mode, List<String> machine,
         Optional<SuiteSettings> settings, Optional<WorkCounts> workCounts) {
@@ -82,8 +83,7 @@ record ResultsFolder(Path dir, List<JmhRecord> jmh, Map<String, String> rawJmh, 
                         raw.put(p.getFileName().toString(), Files.readString(p));
                     }
                 } else if (SeedStudyRuns.isStudy(p)) {
-                    SeedStudyRuns study = SeedStudyRuns.read(p);
-                    studies.add(study);
+                    studies.add(SeedStudyRuns.read(p));
                 } else if (Files.isRegularFile(p.resolve("results.json"))) {
                     runs.add(AccuracyRun.read(p.resolve("results.json")));
                 }

@@ -80,14 +80,10 @@ record SeedStudyRuns(String name, List<AccuracyRun> seeds, int seedsAsked) {
         return Statistics.of(seeds.stream().mapToDouble(AccuracyRun::finalAccuracy).toArray());
     }
 
-    /** Over the seeds that reached 99 %; {@link #reached99()} says how many did. */
+    /** Over the seeds that reached 99 %: its {@code n} says how many did. */
     Statistics secondsTo99() {
         return Statistics.of(seeds.stream().map(AccuracyRun::secondsTo99).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).toArray());
-    }
-
-    long reached99() {
-        return seeds.stream().filter(r -> r.secondsTo99() != null).count();
     }
 
     /** "99.11 % ± 0.08 (99.00-99.24, 10 seeds)": the mean, the sample standard deviation and the range, in %;

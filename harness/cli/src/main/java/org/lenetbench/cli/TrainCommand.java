@@ -159,8 +159,8 @@ final class TrainCommand implements Callable<Integer> {
             SeedStudy study = SeedStudy.of(results, seeds, seedsBudget);
             study.write(dir.resolve("study.json"));
             SeedStudy.Statistics accuracy = study.finalAccuracy();
-            outw.printf("%d seeds: test accuracy %.2f %% ± %.2f (min %.2f, max %.2f)", results.size(), 100 * accuracy.mean(),
-                    100 * accuracy.std(), 100 * accuracy.min(), 100 * accuracy.max());
+            outw.printf("%d seeds: test accuracy %.2f %% ± %.2f (min %.2f, max %.2f)", results.size(),
+                    100 * accuracy.mean(), 100 * accuracy.std(), 100 * accuracy.min(), 100 * accuracy.max());
             if (target > 0) {
                 SeedStudy.Statistics seconds = study.secondsToTarget();
                 outw.printf("; %d reached %.2f %%%s", study.reachedTarget(), 100 * target, study.reachedTarget() == 0 ? ""
@@ -257,7 +257,8 @@ final class TrainCommand implements Callable<Integer> {
             args.removeFirst();
         }
         for (int i = 0; i < args.size(); i++) {
-            if (List.of("--out", "--native-log", "--seed", "--seeds", "--seeds-budget").contains(args.get(i)) && i + 1 < args.size()) {
+            if (List.of("--out", "--native-log", "--seed", "--seeds", "--seeds-budget").contains(args.get(i))
+                    && i + 1 < args.size()) {
                 args.subList(i, i + 2).clear();
                 i--;
             } else if (args.get(i).startsWith("--out=") || args.get(i).startsWith("--native-log=")

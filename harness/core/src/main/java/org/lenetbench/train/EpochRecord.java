@@ -6,7 +6,7 @@ package org.lenetbench.train;
  * its per-parameter step sizes for the epoch ({@code null} for other optimizers); with a validation split, its loss
  * and accuracy after the epoch ({@code null} without one).
  */
-public record EpochRecord(int epoch, int batchSize, double learningRate, double trainLoss, double testLoss, double testAccuracy,
-        double trainSeconds, double trainImagesPerSecond, double evalSeconds, EffectiveRates sdlmRates,
+public record EpochRecord(int epoch, int batchSize, double learningRate, double trainLoss, double testLoss,
+        double testAccuracy, double trainSeconds, double trainImagesPerSecond, double evalSeconds, EffectiveRates sdlmRates,
         Double validationLoss, Double validationAccuracy) {
 }

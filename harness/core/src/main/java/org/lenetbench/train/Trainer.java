@@ -118,8 +118,8 @@ public final class Trainer {
                 double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
                 evaluationSeconds += evalSeconds;
                 // the epoch's rate: its steps' mean (the one rate of a schedule that changes only between epochs)
-                EpochRecord record = new EpochRecord(epoch + 1, batchSize, rateSum / steps, lossSum / train.count(), evaluation.loss(),
-                        evaluation.accuracy(), seconds, train.count() / seconds, evalSeconds, sdlmRates,
+                EpochRecord record = new EpochRecord(epoch + 1, batchSize, rateSum / steps, lossSum / train.count(),
+                        evaluation.loss(), evaluation.accuracy(), seconds, train.count() / seconds, evalSeconds, sdlmRates,
                         held == null ? null : held.loss(), held == null ? null : held.accuracy());
                 epochs.add(record);
                 if (secondsTo99 == null && evaluation.accuracy() >= TARGET_ACCURACY) {

@@ -28,8 +28,8 @@ import org.lenetbench.tensor.Tensor;
  * drawn from a seed ({@link RandomBatches}: ties and exact zeros included): scores, loss, gradients, the loss
  * {@code trainStep} returns, the parameters after {@value #STEPS} steps of SGD with momentum, of Adam with
  * non-default betas and of SDLM (each on a new batch of a changing size, at a changing learning rate, with the
- * optimizer's state kept), SDLM's curvature, every layer's forward and backward on its own, C3's missing connections, the parameter
- * round trip, refusal of parameters of the wrong shape, and close(). Each comparison becomes a {@link CheckResult};
+ * optimizer's state kept), SDLM's curvature, every layer's forward and backward on its own, C3's missing
+ * connections, the parameter round trip, refusal of parameters of the wrong shape, and close(). Each comparison becomes a {@link CheckResult};
  * an exception inside a check is a failure of that check, not of the run. A check that does not apply (no missing
  * connections; SDLM unsupported; a contract rule that {@link AbstractNetwork} enforces for every backend) is skipped
  * with the reason, never passed. Used by the JUnit conformance kit and by {@code lenet crosscheck}.
@@ -148,7 +148,8 @@ public final class CrossCheck {
         Batch[] resizedStepBatches = new Batch[STEPS];
         for (int s = 0; s < STEPS; s++) {
             stepBatches[s] = RandomBatches.of(model, this.batch, seed + 10 + s);
-            resizedStepBatches[s] = RandomBatches.of(model, stepBatchSize(s), seed + 10 + s);
+            resizedStepBatches[s] = stepBatchSize(s) == this.batch ? stepBatches[s]
+                    : RandomBatches.of(model, stepBatchSize(s), seed + 10 + s);
         }
         try (ReferenceNetwork reference = new ReferenceNetwork(model);
                 Network candidate = backend.open(model, device, threads)) {
@@ -372,8 +373,8 @@ public final class CrossCheck {
 
         /**
          * {@value #STEPS} steps of {@code optimizer}, each on its own batch of a changing size at a changing rate, the
-         * optimizer's state kept between them; compares the change of every trainable parameter. SDLM: both sides take the
-         * reference's curvature at the start, the update rule is what is checked here.
+         * optimizer's state kept between them; compares the change of every trainable parameter. SDLM: both sides
+         * take the reference's curvature at the start, the update rule is what is checked here.
          */
         CheckResult steps(OptimizerSpec optimizer, double rate, String check) {
             NamedTensors curvature = optimizer instanceof OptimizerSpec.Sdlm ? reference.curvature(batch) : null;
